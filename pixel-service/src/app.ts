@@ -1,0 +1,102 @@
+/**
+ * Builds the service from its config and dependencies. Starting it (listen,
+ * signals, shutdown) lives in main.ts, so tests build it and use `inject`.
+ */
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
+import type { Config } from './config';
+import { apiErrorHandler } from './errors';
+import { sendPixel } from './gif';
+import type { VerifyIdentity } from './identity';
+import { loggerOptions, traceField } from './logger';
+import { healthRoutes } from './routes/health';
+import { linkRoutes } from './routes/links';
+import { pixelRoutes } from './routes/pixel';
+import type { Store } from './store';
+import { validatorCompiler } from './validation';
+
+export interface Deps {
+  store: Store;
+  verifyIdentity: VerifyIdentity;
+  now?: () => number;
+}
+
+/** Bodies are small JSON; anything larger is refused before parsing. */
+const BODY_LIMIT_BYTES = 64 * 1024;
+const READY_TIMEOUT_MS = 1000;
+
+/** A URL the router cannot even decode still gets the image on the pixel path. */
+function answerFrameworkError(error: Error, request: FastifyRequest, reply: FastifyReply) {
+  if (request.url.startsWith('/p/')) return sendPixel(reply.code(200));
+  return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: error.message });
+}
+
+export async function buildApp(config: Config, deps: Deps): Promise<FastifyInstance> {
+  const now = deps.now ?? Date.now;
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    // Believe exactly the X-Forwarded-For entries our own proxies appended;
+    // anything to their left was written by the client and may be forged.
+    trustProxy: (_address: string, hop: number) => hop < config.trustedProxyHops,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // One line per finished request, written by the onResponse hook below.
+    logController: new LogController({ disableRequestLogging: true }),
+    // Requests that arrive on open connections after SIGTERM still get served.
+    return503OnClosing: false,
+    routerOptions: { maxParamLength: 200 },
+    frameworkErrors: answerFrameworkError,
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const trace = traceField(request.headers['x-cloud-trace-context'], config.projectId);
+    if (Object.keys(trace).length > 0) request.log = request.log.child(trace);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        httpRequest: {
+          requestMethod: request.method,
+          // The route pattern, never the URL: pixel URLs carry tokens.
+          requestUrl: request.routeOptions.url ?? 'unmatched',
+          status: reply.statusCode,
+          latency: `${(reply.elapsedTime / 1000).toFixed(3)}s`,
+        },
+      },
+      'request done',
+    );
+  });
+  app.addHook('onClose', async () => deps.store.close());
+
+  await app.register(healthRoutes, {
+    pingStore: () => deps.store.ping(),
+    timeoutMs: READY_TIMEOUT_MS,
+  });
+  await app.register(pixelRoutes, {
+    tokenKeys: config.tokenKeys,
+    storeTimeoutMs: config.storeTimeoutMs,
+    storeFetch: (fetch) => deps.store.recordFetch(fetch),
+    now,
+  });
+  await app.register(
+    async (api) => {
+      api.setValidatorCompiler(validatorCompiler);
+      api.setErrorHandler(apiErrorHandler);
+      api.setNotFoundHandler((_request, reply) =>
+        reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'no such route' }),
+      );
+      await api.register(linkRoutes, {
+        store: deps.store,
+        verifyIdentity: deps.verifyIdentity,
+        publicUrl: config.publicUrl,
+        tokenKeys: config.tokenKeys,
+        now,
+      });
+    },
+    { prefix: '/v1' },
+  );
+  return app;
+}

@@ -1,0 +1,126 @@
+/**
+ * The service's configuration, read from the environment once at start-up.
+ * Nothing else in the service reads `process.env`.
+ */
+import { type Static, Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import ipaddr from 'ipaddr.js';
+
+const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 8080 }),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/]+(/.*)?$' })),
+  GOOGLE_CLOUD_PROJECT: Type.String({ minLength: 1, default: 'demo-mailping' }),
+  TOKEN_KEYS: Type.String({ minLength: 1 }),
+  OAUTH_CLIENT_IDS: Type.String({ default: '' }),
+  DEV_IDENTITY: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'off' }),
+  TRUSTED_PROXY_HOPS: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
+  RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 90 }),
+  STORE_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 10_000, default: 1500 }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  K_SERVICE: Type.Optional(Type.String()),
+});
+
+export interface TokenKey {
+  id: string;
+  secret: Buffer;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  projectId: string;
+  /** The first key signs new tokens; all of them verify. */
+  tokenKeys: TokenKey[];
+  oauthClientIds: string[];
+  devIdentity: boolean;
+  trustedProxyHops: number;
+  retentionDays: number;
+  storeTimeoutMs: number;
+  logLevel: string;
+  onCloudRun: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const KEY_ID = /^[A-Za-z0-9]{1,8}$/;
+const MIN_SECRET_BYTES = 32;
+
+/** Parses `id:base64secret,id:base64secret`; the first key signs. */
+export function parseTokenKeys(text: string): TokenKey[] {
+  const keys = text.split(',').map((entry) => {
+    const [id = '', secret = ''] = entry.trim().split(':');
+    if (!KEY_ID.test(id)) throw new ConfigError(`TOKEN_KEYS: bad key id "${id}"`);
+    const bytes = Buffer.from(secret, 'base64');
+    if (bytes.length < MIN_SECRET_BYTES) {
+      throw new ConfigError(`TOKEN_KEYS: key "${id}" needs at least 32 random bytes`);
+    }
+    return { id, secret: bytes };
+  });
+  if (new Set(keys.map((k) => k.id)).size !== keys.length) {
+    throw new ConfigError('TOKEN_KEYS: key ids must be unique');
+  }
+  return keys;
+}
+
+/** Reads and validates the environment into a typed config. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const raw = Value.Default(EnvSchema, Value.Convert(EnvSchema, pickKnown(env)));
+  if (!Value.Check(EnvSchema, raw)) {
+    const first = Value.Errors(EnvSchema, raw).First();
+    const name = first?.path.slice(1) ?? 'environment';
+    throw new ConfigError(`${name}: ${first?.message ?? 'invalid'}`);
+  }
+  const e: Static<typeof EnvSchema> = raw;
+  const onCloudRun = e.K_SERVICE !== undefined;
+  if (e.DEV_IDENTITY === 'on') assertDevIdentityAllowed(onCloudRun, e.HOST);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/+$/, ''),
+    projectId: e.GOOGLE_CLOUD_PROJECT,
+    tokenKeys: parseTokenKeys(e.TOKEN_KEYS),
+    oauthClientIds: e.OAUTH_CLIENT_IDS.split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+    devIdentity: e.DEV_IDENTITY === 'on',
+    // Cloud Run's front end appends one X-Forwarded-For entry; locally there is none.
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? (onCloudRun ? 1 : 0),
+    retentionDays: e.RETENTION_DAYS,
+    storeTimeoutMs: e.STORE_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL,
+    onCloudRun,
+  };
+}
+
+function pickKnown(env: Record<string, string | undefined>): Record<string, string> {
+  const known: Record<string, string> = {};
+  for (const name of Object.keys(EnvSchema.properties)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') known[name] = value;
+  }
+  return known;
+}
+
+/**
+ * The development identity lets anyone act as any user, so it only exists on
+ * a developer's own machine: never on Cloud Run, never on a reachable address.
+ */
+function assertDevIdentityAllowed(onCloudRun: boolean, host: string): void {
+  if (onCloudRun) {
+    throw new ConfigError('DEV_IDENTITY: refused on Cloud Run (K_SERVICE is set)');
+  }
+  if (!isLoopbackHost(host)) {
+    throw new ConfigError(`DEV_IDENTITY: refused while listening on ${host}; use 127.0.0.1`);
+  }
+}
+
+function isLoopbackHost(host: string): boolean {
+  if (host === 'localhost') return true;
+  if (!ipaddr.isValid(host)) return false;
+  return ipaddr.process(host).range() === 'loopback';
+}

@@ -1,0 +1,58 @@
+/**
+ * One error handler for the API: a 4xx keeps its message, which names the
+ * problem; a 5xx is logged and answered with a generic message.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const NAMES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  404: 'Not Found',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  503: 'Service Unavailable',
+};
+
+export function apiErrorHandler(
+  error: FastifyError | HttpError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const status = error.statusCode ?? 500;
+  if (status >= 500 && status !== 503) {
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side.',
+    });
+  }
+  const message = error instanceof HttpError ? error.message : describeValidation(error);
+  if (status >= 500) request.log.warn({ cause: error.message }, 'storage unavailable');
+  else request.log.info({ status, cause: error.message }, 'request refused');
+  return reply.code(status).send({
+    statusCode: status,
+    error: NAMES[status] ?? 'Error',
+    message,
+  });
+}
+
+/** Names the offending field, including an unknown one, which Ajv leaves out. */
+function describeValidation(error: FastifyError): string {
+  const first = error.validation?.[0];
+  if (!first) return error.message;
+  const where = `${error.validationContext ?? 'request'}${first.instancePath}`;
+  const extra = (first.params as { additionalProperty?: string }).additionalProperty;
+  if (extra) return `${where} has an unknown field "${extra}"`;
+  return `${where} ${first.message ?? 'is invalid'}`;
+}

@@ -1,0 +1,42 @@
+/** Starts the service: reads config, opens storage, listens, and drains on SIGTERM. */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import { type Config, loadConfig } from './config';
+import { devIdentity, googleIdentity, type VerifyIdentity } from './identity';
+import { openStore } from './store';
+
+function identityFor(config: Config): VerifyIdentity {
+  const google = googleIdentity({ audiences: config.oauthClientIds });
+  if (!config.devIdentity) return google;
+  return devIdentity(config.oauthClientIds.length > 0 ? google : undefined);
+}
+
+/** Starts listening; the process exits once SIGTERM or SIGINT has drained it. */
+export async function startService(env: Record<string, string | undefined>) {
+  const config = loadConfig(env);
+  const store = openStore({ projectId: config.projectId, retentionDays: config.retentionDays });
+  const app = await buildApp(config, { store, verifyIdentity: identityFor(config) });
+  drainOnSignals(app);
+  await app.listen({ port: config.port, host: config.host });
+  if (config.devIdentity) app.log.warn('development identity is on: never expose this port');
+  return app;
+}
+
+function drainOnSignals(app: FastifyInstance) {
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'draining before exit');
+    // Fetches in flight finish and are stored before the client closes.
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}

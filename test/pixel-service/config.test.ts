@@ -1,0 +1,52 @@
+import { ConfigError, loadConfig } from '../../pixel-service/src/config';
+
+const KEY = Buffer.alloc(32, 7).toString('base64');
+const base = { TOKEN_KEYS: `k1:${KEY}` };
+
+describe('configuration', () => {
+  it('fills documented defaults', () => {
+    const config = loadConfig(base);
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      publicUrl: 'http://127.0.0.1:8080',
+      projectId: 'demo-mailping',
+      devIdentity: false,
+      trustedProxyHops: 0,
+      retentionDays: 90,
+    });
+    expect(config.tokenKeys.map((key) => key.id)).toEqual(['k1']);
+  });
+
+  it('trusts one proxy hop on Cloud Run unless told otherwise', () => {
+    expect(loadConfig({ ...base, K_SERVICE: 'mailping' }).trustedProxyHops).toBe(1);
+    expect(loadConfig({ ...base, K_SERVICE: 'mailping', TRUSTED_PROXY_HOPS: '2' })).toMatchObject({
+      trustedProxyHops: 2,
+    });
+  });
+
+  it('refuses the development identity on Cloud Run', () => {
+    expect(() => loadConfig({ ...base, DEV_IDENTITY: 'on', K_SERVICE: 'mailping' })).toThrow(
+      /DEV_IDENTITY: refused on Cloud Run/,
+    );
+  });
+
+  it('refuses the development identity on a non-loopback address', () => {
+    expect(() => loadConfig({ ...base, DEV_IDENTITY: 'on', HOST: '0.0.0.0' })).toThrow(
+      /DEV_IDENTITY: refused while listening on 0.0.0.0/,
+    );
+    expect(loadConfig({ ...base, DEV_IDENTITY: 'on', HOST: '::1' }).devIdentity).toBe(true);
+  });
+
+  it.each([
+    [{}, /TOKEN_KEYS/],
+    [{ TOKEN_KEYS: 'k1:c2hvcnQ=' }, /at least 32 random bytes/],
+    [{ TOKEN_KEYS: `bad id!:${KEY}` }, /bad key id/],
+    [{ TOKEN_KEYS: `k1:${KEY},k1:${KEY}` }, /unique/],
+    [{ ...base, PORT: 'eighty' }, /PORT/],
+    [{ ...base, LOG_LEVEL: 'chatty' }, /LOG_LEVEL/],
+  ])('names the bad variable in %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
