@@ -53,6 +53,14 @@ describe('homepage', () => {
     expect(rows[1]?.bottomLabel).toBe('Created 1 Mar 2025, 09:00 · Not opened yet');
   });
 
+  it('escapes labels so they cannot add markup to the card', () => {
+    addon.service.addLink(SENDER, { label: '<b>Q3</b> & more' });
+
+    const [row] = widgets(tree(onHomepage(homepageEvent())), 'decoratedText');
+
+    expect(row?.text).toBe('<b>&lt;b&gt;Q3&lt;/b&gt; &amp; more</b>');
+  });
+
   it('opens a link’s timeline on click', () => {
     const id = addon.service.addLink(SENDER, { label: 'Offer letter' });
 
