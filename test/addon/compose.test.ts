@@ -114,7 +114,9 @@ describe('inserting the pixel', () => {
     expect(inserted.type).toBe('IN_PLACE_INSERT');
     expect(inserted.contents).toEqual([
       {
-        content: `<img src="${params.pixelUrl}" width="1" height="1" alt="" border="0" style="border:0">`,
+        content:
+          `<img src="${params.pixelUrl}" width="1" height="1" alt="" ` +
+          'border="0" style="border:0">',
         contentType: 'MUTABLE_HTML',
       },
     ]);

@@ -51,7 +51,7 @@ function open(message: FakeMessage) {
 }
 
 describe('contextual card', () => {
-  it('records the send and a sender view before showing the timeline of the sender’s own message', () => {
+  it('records the send and a sender view, then shows the sender’s own timeline', () => {
     const card = open(sentMessage);
 
     expect(addon.service.signals).toEqual([
