@@ -17,6 +17,11 @@ export async function startService(env: Record<string, string | undefined>) {
   const store = openStore({ projectId: config.projectId, retentionDays: config.retentionDays });
   const app = await buildApp(config, { store, verifyIdentity: identityFor(config) });
   drainOnSignals(app);
+  // The Firestore client can leave a retried call's rejection unobserved
+  // when storage is down; that must never take the pixel down with it.
+  process.on('unhandledRejection', (reason) => {
+    app.log.error({ err: reason }, 'unhandled rejection');
+  });
   await app.listen({ port: config.port, host: config.host });
   if (config.devIdentity) app.log.warn('development identity is on: never expose this port');
   return app;

@@ -31,6 +31,7 @@ export interface Page {
 }
 
 const DAY_MS = 86_400_000;
+const CLOSE_TIMEOUT_MS = 5000;
 /** Firestore's limit on values in one `in` filter. */
 const IN_LIMIT = 30;
 
@@ -110,15 +111,28 @@ export class Store {
     await Promise.all(snap.docs.map((doc) => this.#db.recursiveDelete(doc.ref)));
   }
 
-  /** One cheap read, for readiness. */
+  /**
+   * One cheap unary call, for readiness. A document read would use a
+   * streaming call, whose retries reject unobserved if the client is
+   * terminated while storage is down.
+   */
   async ping(): Promise<void> {
-    await this.#db.collection('health').doc('ping').get();
+    await this.#db.listCollections();
   }
 
-  /** Waits for pending writes, then closes the client. */
+  /**
+   * Waits for pending writes, then closes the client. While storage is down
+   * the client would wait for its own retries (up to a minute), longer than
+   * Cloud Run allows after SIGTERM; fetches not stored by then have already
+   * been dead-lettered by the pixel route.
+   */
   async close(): Promise<void> {
-    await this.#writes.drain();
-    await this.#db.terminate();
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, CLOSE_TIMEOUT_MS);
+    });
+    const orderly = this.#writes.drain().then(() => this.#db.terminate());
+    await Promise.race([orderly, bound]).finally(() => clearTimeout(timer));
   }
 
   #links() {

@@ -29,5 +29,6 @@ describeWithFirestore('health routes', () => {
     expect(ready.json()).toMatchObject({ status: 'unavailable', storage: 'down' });
     expect(Date.now() - started).toBeLessThan(5000);
     expect((await app.inject('/healthz')).statusCode).toBe(200);
+    await app.close();
   });
 });
