@@ -31,10 +31,11 @@ export interface Decided {
   verdict: Verdict;
 }
 
-// The Gmail proxy fetches from many Google addresses; it is one source.
-function sourceOf({ fetch, family }: FetchView): string {
+// The Gmail proxy fetches from many Google addresses; it is one source. A
+// scanner switching identities is one source too, known by its address.
+function sourceOf({ fetch, family }: FetchView, rule: string): string {
   const where = fetch.network === 'other' ? fetch.ipPrefix : fetch.network;
-  return `${family}|${where}`;
+  return rule === 'multi-agent' ? `${fetch.ipPrefix}|${where}` : `${family}|${where}`;
 }
 
 function fold(event: EventDraft, at: number, reasons: string[]): void {
@@ -67,7 +68,7 @@ function draftOf({ view, verdict }: Decided, kind: EventKind): EventDraft {
 
 function addRepeat(open: Map<string, EventDraft>, item: Decided): EventDraft | null {
   const { view, verdict } = item;
-  const key = `${verdict.kind}|${verdict.who}|${sourceOf(view)}`;
+  const key = `${verdict.kind}|${verdict.who}|${sourceOf(view, verdict.rule)}`;
   const last = open.get(key);
   if (last && view.fetch.at - last.lastAt <= REPEAT_WINDOW_MS) {
     fold(last, view.fetch.at, verdict.reasons);

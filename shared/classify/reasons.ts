@@ -35,6 +35,7 @@ export const EVIDENCE: Record<string, string> = {
   'signal:inserted': 'The add-on reported inserting the image.',
   'signal:sender-view': 'The add-on reported you had the message open.',
   'signal:no-sent': 'No send was reported, so this call is less certain.',
+  'order:after-check': 'The provider had already made its delivery check, so this is a reader.',
   'repeat:same-source': 'Repeated fetches from one source are counted as one.',
   'reader:another': 'A different client on a different network: another reader or a forward.',
 };

@@ -95,11 +95,13 @@ const yahooProxy: RecipientRule = ({ fetch, family }, ctx, state) => {
   state.yahooSeen = true;
   const since = sinceSent(ctx, fetch.at);
   const evidence = ['ua:yahoo-proxy', `net:${fetch.network}`];
-  if (first && within(since, DELIVERY_WINDOW_MS)) {
-    return verdict('yahoo-delivery', 'medium', [...evidence, 'window:delivery']);
+  if (!within(since, DELIVERY_WINDOW_MS)) {
+    const late = since === null ? [] : ['window:after-delivery'];
+    return verdict('yahoo-open', 'high', [...evidence, ...late]);
   }
-  const late = since === null ? [] : ['window:after-delivery'];
-  return verdict('yahoo-open', 'high', [...evidence, ...late]);
+  if (first) return verdict('yahoo-delivery', 'medium', [...evidence, 'window:delivery']);
+  // Yahoo checks once on arrival; a second fetch this soon is a quick reader.
+  return verdict('yahoo-open', 'medium', [...evidence, 'window:delivery', 'order:after-check']);
 };
 
 const appleClient: RecipientRule = ({ fetch, family }) => {

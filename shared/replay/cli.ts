@@ -1,7 +1,8 @@
 /**
  * `npm run replay -- [--check] FILE...`: prints each scenario's timeline as
- * one JSON line; with `--check`, exits 1 when a timeline's kinds differ from
- * the file's `expect`.
+ * one JSON line; with `--check`, exits 1 when a timeline differs from the
+ * file's expectations (`expect`, and `expectRules`, `expectIgnored`,
+ * `expectNotices` where given).
  */
 import { parseArgs } from 'node:util';
 import { loadAllNetworks, replayFile } from './replay-files';
@@ -19,10 +20,10 @@ async function main(): Promise<number> {
   let failed = 0;
   for (const file of positionals) {
     try {
-      const { result, difference } = await replayFile(file, networks);
+      const { result, differences } = await replayFile(file, networks);
       console.log(JSON.stringify(result));
-      if (values.check && difference) {
-        console.error(`${file}: ${difference}`);
+      if (values.check && differences.length > 0) {
+        for (const difference of differences) console.error(`${file}: ${difference}`);
         failed += 1;
       }
     } catch (error) {

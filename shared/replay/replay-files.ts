@@ -5,14 +5,15 @@
 import { readFile } from 'node:fs/promises';
 import type { NetworkIndex } from '../networks/network-index';
 import { loadAppleRelay, loadNetworkIndex } from '../networks/snapshots';
-import { compareKinds, type ReplayResult, replayScenario } from './replay';
+import { compareExpectations, type ReplayResult, replayScenario } from './replay';
 import { parseScenario } from './scenario';
 
-/** The outcome of one file: its result, and with `--check` any difference. */
+/** The outcome of one file: its result and how it differs from the file's expectations. */
 export interface FileOutcome {
   file: string;
   result: ReplayResult;
-  difference: string | null;
+  /** How the timeline differs from the file's expectations; empty when it does not. */
+  differences: string[];
 }
 
 /** A network index with every shipped list loaded. */
@@ -26,6 +27,5 @@ export async function loadAllNetworks(): Promise<NetworkIndex> {
 export async function replayFile(file: string, networks: NetworkIndex): Promise<FileOutcome> {
   const scenario = parseScenario(await readFile(file, 'utf8'), file);
   const result = replayScenario(scenario, networks);
-  const difference = scenario.expect ? compareKinds(result, scenario.expect) : null;
-  return { file, result, difference };
+  return { file, result, differences: compareExpectations(result, scenario) };
 }

@@ -84,9 +84,27 @@ export function replayScenario(scenario: Scenario, networks: NetworkIndex): Repl
   };
 }
 
-/** How the kinds differ from `expect`, or null when they match. */
-export function compareKinds(result: ReplayResult, expect: readonly EventKind[]): string | null {
-  const actual = result.timeline.map((event) => event.kind);
-  if (actual.join() === expect.join()) return null;
-  return `expected [${expect.join(', ')}], got [${actual.join(', ')}]`;
+function differs(label: string, expected: readonly unknown[], actual: unknown[]): string[] {
+  if (expected.join() === actual.join()) return [];
+  return [`${label}: expected [${expected.join(', ')}], got [${actual.join(', ')}]`];
+}
+
+/** Every way `result` differs from the file's expectations; empty when none. */
+export function compareExpectations(result: ReplayResult, scenario: Scenario): string[] {
+  const { expect, expectRules, expectIgnored, expectNotices } = scenario;
+  const rules = result.timeline.map((event) => event.reasons[0]?.replace(/^rule:/, ''));
+  return [
+    ...(expect
+      ? differs(
+          'kinds',
+          expect,
+          result.timeline.map((e) => e.kind),
+        )
+      : []),
+    ...(expectRules ? differs('rules', expectRules, rules) : []),
+    ...(expectNotices ? differs('notices', expectNotices, result.notices) : []),
+    ...(expectIgnored !== undefined
+      ? differs('ignored', [expectIgnored], [result.ignored.length])
+      : []),
+  ];
 }

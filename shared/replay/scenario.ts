@@ -60,6 +60,12 @@ const ScenarioSchema = Type.Object(
     now: Type.Optional(Type.String()),
     steps: Type.Array(Type.Union([FetchStepSchema, SignalStepSchema])),
     expect: Type.Optional(Type.Array(KindSchema)),
+    /** The rule that decided each event, in order. */
+    expectRules: Type.Optional(Type.Array(Type.String())),
+    /** How many fetches the timeline hides. */
+    expectIgnored: Type.Optional(Type.Integer({ minimum: 0 })),
+    /** The timeline's notices, in order. */
+    expectNotices: Type.Optional(Type.Array(Type.String())),
   },
   { additionalProperties: false },
 );
