@@ -42,6 +42,11 @@ describe('loadNetworkIndex', () => {
     const google = index.ages(now).find((a) => a.network === 'google');
     expect(google).toMatchObject({ source: 'https://www.gstatic.com/ipranges/goog.json' });
     expect(google?.ageMs).toBe(86_400_000);
-    expect(index.ages(now).map((a) => a.network).sort()).toEqual(['google', 'microsoft', 'yahoo']);
+    expect(
+      index
+        .ages(now)
+        .map((a) => a.network)
+        .sort(),
+    ).toEqual(['google', 'microsoft', 'yahoo']);
   });
 });
