@@ -26,8 +26,20 @@ export const GMAIL_PREFETCH_AGENT =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) ' +
   'Chrome/42.0.2311.135 Safari/537.36 Edge/12.246 Mozilla/5.0';
 
-const SCANNER =
-  /mimecast|proofpoint|barracuda|safelinks|messagelabs|symantec|ironport|trend ?micro|sophos|fortimail|cloudmark/i;
+const SCANNER_MARKERS = [
+  'mimecast',
+  'proofpoint',
+  'barracuda',
+  'safelinks',
+  'messagelabs',
+  'symantec',
+  'ironport',
+  'trend micro',
+  'trendmicro',
+  'sophos',
+  'fortimail',
+  'cloudmark',
+];
 const OUTLOOK = /Microsoft Outlook|ms-office|MSOffice/i;
 const MAIL_APP =
   /\b(Airmail|Spark|eM ?Client|Postbox|Mailbird|K-9 Mail|FairEmail|SamsungEmail|BlueMail)\b/i;
@@ -41,7 +53,7 @@ const PATTERNS: [ClientFamily, (agent: string) => boolean][] = [
   ['gmail-prefetch', (a) => a === GMAIL_PREFETCH_AGENT],
   ['gmail-proxy', (a) => a.includes('GoogleImageProxy')],
   ['yahoo-proxy', (a) => a.includes('YahooMailProxy')],
-  ['scanner', (a) => SCANNER.test(a)],
+  ['scanner', (a) => SCANNER_MARKERS.some((marker) => a.toLowerCase().includes(marker))],
   ['outlook', (a) => OUTLOOK.test(a)],
   ['thunderbird', (a) => a.includes('Thunderbird/')],
   ['mail-app', (a) => MAIL_APP.test(a)],
