@@ -23,6 +23,18 @@ export interface Context {
   senderUntil: number;
   /** Every fetch of the link, in order. */
   views: FetchView[];
+  /** The same fetches grouped by stored address prefix. */
+  byPrefix: Map<string, FetchView[]>;
+}
+
+function groupByPrefix(views: FetchView[]): Map<string, FetchView[]> {
+  const groups = new Map<string, FetchView[]>();
+  for (const view of views) {
+    const group = groups.get(view.fetch.ipPrefix);
+    if (group) group.push(view);
+    else groups.set(view.fetch.ipPrefix, [view]);
+  }
+  return groups;
 }
 
 function byTime<T extends { at: number; id: string }>(a: T, b: T): number {
@@ -43,16 +55,18 @@ export function readContext(link: LinkFacts, fetches: Fetch[], signals: Signal[]
     .map((s) => s.messageAt ?? s.at)
     .sort((a, b) => a - b);
   const sentAt = sent[0] ?? null;
+  const views = orderFetches(fetches).map((fetch) => ({
+    fetch,
+    family: clientFamily(fetch.userAgent),
+  }));
   return {
     createdAt: link.createdAt,
     sentAt,
     insertedSignal: ordered.find((s) => s.type === 'inserted') ?? null,
     senderViews: ordered.filter((s) => s.type === 'sender-view').map((s) => s.at),
     senderUntil: sentAt ?? link.createdAt + UNSENT_SENDER_WINDOW_MS,
-    views: orderFetches(fetches).map((fetch) => ({
-      fetch,
-      family: clientFamily(fetch.userAgent),
-    })),
+    views,
+    byPrefix: groupByPrefix(views),
   };
 }
 

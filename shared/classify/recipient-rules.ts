@@ -62,9 +62,8 @@ const microsoftScan: RecipientRule = ({ fetch, family }, ctx) => {
 const multiAgent: RecipientRule = ({ fetch, family }, ctx) => {
   // Google's proxies share addresses across many users; their own rules decide.
   if (fetch.network === 'google' || fetch.ipPrefix === '') return null;
-  const twin = ctx.views.some(
+  const twin = (ctx.byPrefix.get(fetch.ipPrefix) ?? []).some(
     (other) =>
-      other.fetch.ipPrefix === fetch.ipPrefix &&
       other.fetch.userAgent !== fetch.userAgent &&
       other.fetch.at >= ctx.senderUntil &&
       Math.abs(other.fetch.at - fetch.at) <= MULTI_AGENT_WINDOW_MS,
