@@ -1,5 +1,7 @@
 // Bundles the service into one file for Cloud Run: pixel-service/dist/server.js.
 
+import { cpSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -18,4 +20,6 @@ await build({
   legalComments: 'linked',
   logLevel: 'warning',
 });
+// The network snapshots are read at run time from beside the bundle.
+cpSync(`${here}../shared/networks/snapshots`, `${dirname(outfile)}/snapshots`, { recursive: true });
 console.log(`built ${outfile}`);

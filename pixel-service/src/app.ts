@@ -8,6 +8,8 @@ import Fastify, {
   type FastifyRequest,
   LogController,
 } from 'fastify';
+import type { NetworkIndex } from '../../shared/networks/network-index';
+import { loadNetworkIndex } from '../../shared/networks/snapshots';
 import type { Config } from './config';
 import { apiErrorHandler } from './errors';
 import { sendPixel } from './gif';
@@ -22,6 +24,8 @@ import { validatorCompiler } from './validation';
 export interface Deps {
   store: Store;
   verifyIdentity: VerifyIdentity;
+  /** Which network an address belongs to; defaults to the shipped snapshots. */
+  networks?: NetworkIndex;
   now?: () => number;
 }
 
@@ -37,6 +41,7 @@ function answerFrameworkError(error: Error, request: FastifyRequest, reply: Fast
 
 export async function buildApp(config: Config, deps: Deps): Promise<FastifyInstance> {
   const now = deps.now ?? Date.now;
+  const networks = deps.networks ?? loadNetworkIndex();
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     // Believe exactly the X-Forwarded-For entries our own proxies appended;
@@ -73,12 +78,14 @@ export async function buildApp(config: Config, deps: Deps): Promise<FastifyInsta
 
   await app.register(healthRoutes, {
     pingStore: () => deps.store.ping(),
+    networkAges: () => networks.ages(now()),
     timeoutMs: READY_TIMEOUT_MS,
   });
   await app.register(pixelRoutes, {
     tokenKeys: config.tokenKeys,
     storeTimeoutMs: config.storeTimeoutMs,
     storeFetch: (fetch) => deps.store.recordFetch(fetch),
+    networks,
     now,
   });
   await app.register(

@@ -1,5 +1,6 @@
 /** Starts the service: reads config, opens storage, listens, and drains on SIGTERM. */
 import type { FastifyInstance } from 'fastify';
+import { loadAppleRelay, loadNetworkIndex } from '../../shared/networks/snapshots';
 import { buildApp } from './app';
 import { type Config, loadConfig } from './config';
 import { devIdentity, googleIdentity, type VerifyIdentity } from './identity';
@@ -15,7 +16,12 @@ function identityFor(config: Config): VerifyIdentity {
 export async function startService(env: Record<string, string | undefined>) {
   const config = loadConfig(env);
   const store = openStore({ projectId: config.projectId, retentionDays: config.retentionDays });
-  const app = await buildApp(config, { store, verifyIdentity: identityFor(config) });
+  const networks = loadNetworkIndex();
+  const app = await buildApp(config, { store, networks, verifyIdentity: identityFor(config) });
+  // Apple's list is large: it loads after start-up, and readiness shows its progress.
+  loadAppleRelay(networks).catch((error: unknown) => {
+    app.log.error({ err: error }, 'apple relay list failed to load');
+  });
   drainOnSignals(app);
   // The Firestore client can leave a retried call's rejection unobserved
   // when storage is down; that must never take the pixel down with it.

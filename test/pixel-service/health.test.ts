@@ -15,6 +15,8 @@ describeWithFirestore('health routes', () => {
     const ready = await app.inject('/readyz');
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toMatchObject({ status: 'ready', storage: 'ok' });
+    const networks = ready.json().networks.map((list: { network: string }) => list.network);
+    expect(networks).toEqual(expect.arrayContaining(['google', 'microsoft', 'yahoo']));
     await app.close();
   });
 

@@ -89,6 +89,7 @@ describeWithFirestore('pixel route', () => {
       method: 'GET',
       userAgent: GMAIL_PROXY_UA,
       ipPrefix: '66.249.84.0/24',
+      network: 'google',
       headers: { accept: 'image/webp,*/*', via: '1.1 ggpht.com', 'if-none-match': '"x"' },
     });
     expect(fetch?.headers.cookie).toBeUndefined();
@@ -128,9 +129,11 @@ describeWithFirestore('pixel route', () => {
   });
 
   it('believes only the proxy-appended X-Forwarded-For entry', async () => {
-    await fetchPixel(`/p/${token}.gif`, { 'x-forwarded-for': `17.0.0.1, 10.9.9.9, ${CLIENT_IP}` });
+    // A client claiming to be Apple's relay and Google's proxy, from a home address.
+    const forged = '172.224.226.5, 66.249.84.10';
+    await fetchPixel(`/p/${token}.gif`, { 'x-forwarded-for': `${forged}, 198.51.100.23` });
     const [fetch] = await storedFetches();
-    expect(fetch?.ipPrefix).toBe('66.249.84.0/24');
+    expect(fetch).toMatchObject({ ipPrefix: '198.51.100.0/24', network: 'other' });
   });
 
   it('stores a /48 for IPv6 clients', async () => {

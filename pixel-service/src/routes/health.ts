@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 export interface HealthOptions {
   /** Resolves when storage answers. */
   pingStore: () => Promise<void>;
+  /** Each reference list's age, so an operator sees a stale or unloaded list. */
+  networkAges: () => unknown;
   timeoutMs: number;
 }
 
@@ -15,6 +17,7 @@ export async function healthRoutes(app: FastifyInstance, options: HealthOptions)
     return reply.code(storage === 'ok' ? 200 : 503).send({
       status: storage === 'ok' ? 'ready' : 'unavailable',
       storage,
+      networks: options.networkAges(),
     });
   });
 }

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { annotateRequest } from '../../../shared/annotate';
 import type { Fetch } from '../../../shared/domain';
+import type { NetworkIndex } from '../../../shared/networks/network-index';
 import type { TokenKey } from '../config';
 import { recordFetch, type StoreFetch } from '../fetch-recorder';
 import { sendPixel } from '../gif';
@@ -16,6 +17,7 @@ export interface PixelOptions {
   tokenKeys: TokenKey[];
   storeTimeoutMs: number;
   storeFetch: StoreFetch;
+  networks: NetworkIndex;
   now: () => number;
 }
 
@@ -53,7 +55,10 @@ export async function pixelRoutes(app: FastifyInstance, options: PixelOptions) {
           id: randomBytes(15).toString('base64url'),
           linkId,
           at: options.now(),
-          ...annotateRequest({ method: request.method, headers: request.headers, ip: request.ip }),
+          ...annotateRequest(
+            { method: request.method, headers: request.headers, ip: request.ip },
+            options.networks,
+          ),
         };
         request.log.debug({ fetchId: fetch.id }, 'fetch received');
         await recordFetch(options.storeFetch, fetch, options.storeTimeoutMs, request.log);
