@@ -64,7 +64,11 @@ MailPing is running locally.
   service            ${base}   (development identity: send "Authorization: Bearer dev")
   Firestore emulator ${emulatorHost}   (project ${PROJECT}; data is gone when you stop)
 
-Try the loop (README.md walks through it):
+In the preview: Create tracking pixel, Insert into message, Send, play a
+recipient's client (Gmail, Apple Mail, Outlook, a scanner), then Open your
+sent message and Open timeline.
+
+Or try the API by hand (README.md walks through it):
   curl -s -X POST ${base}/v1/links -H 'Authorization: Bearer dev' \\
     -H 'Content-Type: application/json' -d '{"label":"My first tracked message"}'
   curl -s -o /dev/null -w '%{http_code} %{content_type}\\n' \\
