@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../pixel-service/src/app';
 import { devIdentity } from '../../pixel-service/src/identity';
 import type { Store } from '../../pixel-service/src/store';
+import { sweep } from '../../pixel-service/src/sweep';
 import {
   describeWithFirestore,
   newProjectId,
@@ -133,5 +134,18 @@ describeWithFirestore('retention', () => {
 
     expect(await store.sweep(clock, 2)).toMatchObject({ restamped: 2, more: true });
     expect(await store.sweep(clock, 2)).toMatchObject({ restamped: 1, more: false });
+  });
+
+  it('stops a sweep run at its bound and says it did not finish', async () => {
+    for (let i = 0; i < 3; i += 1) await mintWithActivity();
+    const bound = { pageSize: 1, maxPages: 2 };
+
+    expect(await sweep(store, () => clock, bound)).toEqual({
+      restamped: 2,
+      deleted: 0,
+      pages: 2,
+      finished: false,
+    });
+    expect(await sweep(store, () => clock, bound)).toMatchObject({ restamped: 1, finished: true });
   });
 });
