@@ -41,7 +41,8 @@ export const CONFIDENCE_WORDS: Readonly<Record<Confidence, string>> = {
 };
 
 const NOTICE_WORDS: Readonly<Record<string, string>> = {
-  'link:opted-out': 'A recipient asked not to be tracked; new fetches are not recorded.',
+  'link:opted-out':
+    'The recipient opted out: MailPing stopped recording this link and deleted its fetches.',
   'link:expired': 'This link is past the retention period; its fetches were deleted.',
   'link:many-recipients': 'With several recipients, an open can’t be tied to one person.',
 };

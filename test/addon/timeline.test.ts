@@ -68,6 +68,14 @@ describe('timeline card', () => {
     expect(text).toContain('With several recipients, an open can’t be tied to one person.');
   });
 
+  it('says the recipient opted out', () => {
+    const id = addon.service.addLink(SENDER, {}, { notices: ['link:opted-out'] });
+
+    expect(visibleText(openTimeline(id))).toContain(
+      'The recipient opted out: MailPing stopped recording this link and deleted its fetches.',
+    );
+  });
+
   it('says when nothing has happened yet', () => {
     const id = addon.service.addLink(SENDER, { label: 'Fresh' });
 
