@@ -15,6 +15,9 @@ export const ActionName = {
   moreLinks: 'onMoreLinks',
   confirmDeleteAll: 'onConfirmDeleteAll',
   deleteAll: 'onDeleteAll',
+  setRetention: 'onSetRetention',
+  setRecipientOptOut: 'onSetRecipientOptOut',
+  exportData: 'onExportData',
 } as const;
 
 export type ActionName = (typeof ActionName)[keyof typeof ActionName];

@@ -7,8 +7,11 @@ import type {
   ApiError,
   CreatedLink,
   CreateLinkBody,
+  ExportLink,
   LinkDetail,
   LinkList,
+  Settings,
+  SettingsBody,
   SignalBody,
 } from '../shared/contract';
 import type { AddonConfig } from './config';
@@ -29,11 +32,15 @@ export interface ServiceClient {
   recordSignal(id: string, body: SignalBody): void;
   deleteLink(id: string): void;
   deleteMyData(): void;
+  getSettings(): Settings;
+  saveSettings(body: SettingsBody): Settings;
+  /** A short-lived link that downloads all of the user's data without the ID token. */
+  exportLink(): ExportLink;
   /** Fetches a pixel once, as an image client would; true when it served an image. */
   fetchPixel(pixelUrl: string): boolean;
 }
 
-type Method = 'get' | 'post' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'delete';
 
 export function serviceClient(config: AddonConfig): ServiceClient {
   const api = `${config.serviceUrl}/v1`;
@@ -85,6 +92,10 @@ export function serviceClient(config: AddonConfig): ServiceClient {
     deleteMyData: () => {
       change('delete', '/me');
     },
+    // Settings are read fresh: a cached copy would undo a change made a moment ago.
+    getSettings: () => JSON.parse(send('get', '/me/settings')) as Settings,
+    saveSettings: (body) => JSON.parse(change('put', '/me/settings', body)) as Settings,
+    exportLink: () => JSON.parse(send('post', '/me/export-link')) as ExportLink,
     fetchPixel,
   };
 }

@@ -65,19 +65,33 @@ export function mintLink(
   return { link, label, includesSender: view.includesSender };
 }
 
+export interface InsertParams {
+  id: string;
+  pixelUrl: string;
+  /** Present when the user offers recipients an opt-out. */
+  optOutUrl?: string;
+}
+
 /** Records the insertion and returns the markup for the draft. */
-export function insertLink(
-  client: ServiceClient,
-  serviceUrl: string,
-  linkId: string,
-  pixelUrl: string,
-): string {
-  // Action parameters come back from the client; insert only our own pixels.
-  if (!pixelUrl.startsWith(`${serviceUrl}/p/`) || !pixelUrl.includes(`.${linkId}.`)) {
+export function insertLink(client: ServiceClient, serviceUrl: string, link: InsertParams): string {
+  // Action parameters come back from the client; insert only our own addresses.
+  const ours = (url: string, path: string) =>
+    url.startsWith(`${serviceUrl}${path}`) && url.includes(`.${link.id}.`);
+  if (!ours(link.pixelUrl, '/p/') || (link.optOutUrl && !ours(link.optOutUrl, '/o/'))) {
     throw new ServiceError(400, 'That pixel address does not belong to MailPing.');
   }
-  client.recordSignal(linkId, { type: 'inserted' });
-  return pixelImage(pixelUrl);
+  client.recordSignal(link.id, { type: 'inserted' });
+  const image = pixelImage(link.pixelUrl);
+  return link.optOutUrl ? `${image}${optOutLine(link.optOutUrl)}` : image;
+}
+
+/** The small plain line under the pixel that lets the recipient say no. */
+export function optOutLine(optOutUrl: string): string {
+  const href = optOutUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return (
+    '<div style="font-size:11px;color:#80868b">Read receipt requested — ' +
+    `<a href="${href}" style="color:#80868b">opt out</a></div>`
+  );
 }
 
 export function pixelImage(pixelUrl: string): string {

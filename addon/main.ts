@@ -19,7 +19,7 @@ import { type AddonEvent, draftRecipients, formValue, parameter, userContext } f
 import { homeView } from './homepage';
 import { inspectMessage } from './message';
 import { ServiceError } from './service-error';
-import { settingsView } from './settings';
+import { retentionChoice, settingsView } from './settings';
 import { timelineView } from './timeline';
 
 type Card = GoogleAppsScript.Card_Service.Card;
@@ -108,7 +108,11 @@ export function onInsertIntoDraft(
 ): GoogleAppsScript.Card_Service.UpdateDraftActionResponse | ActionResponse {
   try {
     const { client, config } = context();
-    const html = insertLink(client, config.serviceUrl, required(e, 'id'), required(e, 'pixelUrl'));
+    const html = insertLink(client, config.serviceUrl, {
+      id: required(e, 'id'),
+      pixelUrl: required(e, 'pixelUrl'),
+      optOutUrl: parameter(e, 'optOutUrl'),
+    });
     const body = CardService.newUpdateDraftBodyAction()
       .addUpdateContent(html, CardService.ContentType.MUTABLE_HTML)
       .setUpdateType(CardService.UpdateDraftBodyType.IN_PLACE_INSERT);
@@ -133,9 +137,42 @@ export function onMessageOpen(e: AddonEvent): Card {
   });
 }
 
+function drawSettings(): Card {
+  const { client, config } = context();
+  return settingsCard(settingsView(client.getSettings(), config));
+}
+
 export function onSettings(_e: AddonEvent): GoogleAppsScript.Card_Service.UniversalActionResponse {
-  const drawn = cardOrError('settings', () => settingsCard(settingsView(readConfig())));
+  const drawn = cardOrError('settings', drawSettings);
   return CardService.newUniversalActionResponseBuilder().displayAddOnCards([drawn]).build();
+}
+
+export function onSetRetention(e: AddonEvent): ActionResponse {
+  return responseOrError('set-retention', () => {
+    const days = retentionChoice(parameter(e, 'days'));
+    if (!days) throw new ServiceError(400, 'That retention period is not one MailPing offers.');
+    const { client, config } = context();
+    const saved = client.saveSettings({ retentionDays: days });
+    return replace(settingsCard(settingsView(saved, config)));
+  });
+}
+
+export function onSetRecipientOptOut(e: AddonEvent): ActionResponse {
+  return responseOrError('set-opt-out', () => {
+    const { client, config } = context();
+    const saved = client.saveSettings({ recipientOptOut: parameter(e, 'on') === 'true' });
+    return replace(settingsCard(settingsView(saved, config)));
+  });
+}
+
+/** Opens the export in the browser: a signed link that works for a few minutes. */
+export function onExportData(_e: AddonEvent): ActionResponse {
+  return responseOrError('export', () => {
+    const { url } = context().client.exportLink();
+    return CardService.newActionResponseBuilder()
+      .setOpenLink(CardService.newOpenLink().setUrl(url))
+      .build();
+  });
 }
 
 export function onOpenTimeline(e: AddonEvent): ActionResponse {

@@ -75,6 +75,8 @@ export const CreatedLinkSchema = Type.Object({
   pixelUrl: Type.String(),
   html: Type.String(),
   createdAt: IsoTime,
+  /** The recipient's opt-out page, present when the owner offers one. */
+  optOutUrl: Type.Optional(Type.String()),
 });
 
 export const ListLinksQuerySchema = Type.Object(
@@ -112,6 +114,64 @@ export const ErrorSchema = Type.Object({
   message: Type.String(),
 });
 
+/** How long a user's fetches and signals are kept, in days. */
+export const RETENTION_CHOICES = [30, 90, 365] as const;
+
+export const RetentionDaysSchema = Type.Union(RETENTION_CHOICES.map((days) => Type.Literal(days)));
+
+export const SettingsSchema = Type.Object({
+  retentionDays: RetentionDaysSchema,
+  /** Whether inserted pixels carry a plain opt-out link for the recipient. */
+  recipientOptOut: Type.Boolean(),
+});
+
+export const SettingsBodySchema = Type.Partial(SettingsSchema, { additionalProperties: false });
+
+export const ExportLinkSchema = Type.Object({
+  /** Serves the export without the ID token until `expiresAt`. */
+  url: Type.String(),
+  expiresAt: IsoTime,
+});
+
+const ExportedFetchSchema = Type.Object({
+  id: Type.String(),
+  at: IsoTime,
+  expireAt: IsoTime,
+  method: Type.String(),
+  userAgent: Type.String(),
+  headers: Type.Record(Type.String(), Type.String()),
+  network: Type.String(),
+  ipPrefix: Type.String(),
+});
+
+const ExportedSignalSchema = Type.Object({
+  id: Type.String(),
+  type: Type.String(),
+  at: IsoTime,
+  messageAt: Type.Optional(IsoTime),
+  expireAt: IsoTime,
+});
+
+const ExportedLinkSchema = Type.Object({
+  id: Type.String(),
+  label: Type.String(),
+  recipients: Type.Array(Type.String()),
+  createdAt: IsoTime,
+  retentionDays: Type.Integer(),
+  optedOutAt: Type.Union([IsoTime, Type.Null()]),
+  fetches: Type.Array(ExportedFetchSchema),
+  signals: Type.Array(ExportedSignalSchema),
+});
+
+/** Everything MailPing holds for one user, as one document. */
+export const ExportSchema = Type.Object({
+  exportedAt: IsoTime,
+  /** The Google account id the data is keyed by. */
+  account: Type.String(),
+  settings: SettingsSchema,
+  links: Type.Array(ExportedLinkSchema),
+});
+
 export type TimelineEvent = Static<typeof TimelineEventSchema>;
 export type IgnoredFetch = Static<typeof IgnoredFetchSchema>;
 export type Timeline = Static<typeof TimelineSchema>;
@@ -123,3 +183,9 @@ export type LinkList = Static<typeof LinkListSchema>;
 export type LinkDetail = Static<typeof LinkDetailSchema>;
 export type SignalBody = Static<typeof SignalBodySchema>;
 export type ApiError = Static<typeof ErrorSchema>;
+export type RetentionDays = Static<typeof RetentionDaysSchema>;
+export type Settings = Static<typeof SettingsSchema>;
+export type SettingsBody = Static<typeof SettingsBodySchema>;
+export type ExportLink = Static<typeof ExportLinkSchema>;
+export type Export = Static<typeof ExportSchema>;
+export type ExportedLink = Static<typeof ExportedLinkSchema>;

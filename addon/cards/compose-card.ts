@@ -27,7 +27,11 @@ export function composeCard(view: ComposeView): GoogleAppsScript.Card_Service.Ca
 
 export function readyCard(minted: MintedLink): GoogleAppsScript.Card_Service.Card {
   const { link } = minted;
-  const insert = action(ActionName.insertIntoDraft, { id: link.id, pixelUrl: link.pixelUrl });
+  const insert = action(ActionName.insertIntoDraft, {
+    id: link.id,
+    pixelUrl: link.pixelUrl,
+    ...(link.optOutUrl ? { optOutUrl: link.optOutUrl } : {}),
+  });
   const url = CardService.newTextInput()
     .setFieldName('pixelUrl')
     .setTitle('Pixel URL')

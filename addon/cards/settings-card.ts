@@ -1,16 +1,39 @@
-/** Settings: retention, erasing everything, and the privacy policy. */
+/** Settings: retention, the recipient opt-out, export, erasing everything, the privacy policy. */
 import { ActionName } from '../action-names';
 import type { SettingsView } from '../settings';
 import { action, button, buttons, card, linkButton, paragraph, section } from './widgets';
 
 export function settingsCard(view: SettingsView): GoogleAppsScript.Card_Service.Card {
+  const choices = view.choices.map((choice) =>
+    button(
+      choice.label,
+      action(ActionName.setRetention, { days: String(choice.days) }),
+      choice.current,
+    ),
+  );
+  const toggle = view.optOutOn
+    ? button('Turn off', action(ActionName.setRecipientOptOut, { on: 'false' }))
+    : button('Turn on', action(ActionName.setRecipientOptOut, { on: 'true' }));
+  const download = button('Download my data', action(ActionName.exportData));
   const erase = button('Delete all my data', action(ActionName.confirmDeleteAll));
   return card('Settings')
-    .addSection(section('Data retention').addWidget(paragraph(view.retention)))
+    .addSection(
+      section('Data retention')
+        .addWidget(paragraph(view.retention))
+        .addWidget(buttons(...choices)),
+    )
+    .addSection(
+      section('Recipient opt-out').addWidget(paragraph(view.optOut)).addWidget(buttons(toggle)),
+    )
     .addSection(
       section('Your data')
-        .addWidget(paragraph('Delete every link, fetch and signal MailPing holds for you.'))
-        .addWidget(buttons(erase)),
+        .addWidget(
+          paragraph(
+            'Download every link, fetch and signal MailPing holds for you as one file, ' +
+              'or delete all of it.',
+          ),
+        )
+        .addWidget(buttons(download, erase)),
     )
     .addSection(section().addWidget(buttons(linkButton('Privacy policy', view.privacyUrl))))
     .build();
@@ -23,8 +46,9 @@ export function confirmDeleteAllCard(): GoogleAppsScript.Card_Service.Card {
       section()
         .addWidget(
           paragraph(
-            'This deletes all your links and their timelines for good. Pixels already in ' +
-              'sent messages stop being recorded. This can’t be undone.',
+            'This deletes all your links and their timelines, and your settings, for good. ' +
+              'Fetches of pixels already in sent messages are deleted by the next daily ' +
+              'clean-up. This can’t be undone.',
           ),
         )
         .addWidget(buttons(confirm)),

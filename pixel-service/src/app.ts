@@ -15,9 +15,14 @@ import { apiErrorHandler } from './errors';
 import { sendPixel } from './gif';
 import type { VerifyIdentity } from './identity';
 import { loggerOptions, traceField } from './logger';
+import { OptOutList } from './opt-out-list';
+import { exportDownloadRoutes } from './routes/export-download';
 import { healthRoutes } from './routes/health';
 import { linkRoutes } from './routes/links';
+import { meRoutes } from './routes/me';
+import { optOutRoutes } from './routes/opt-out';
 import { pixelRoutes } from './routes/pixel';
+import { publicPageRoutes } from './routes/public-pages';
 import type { Store } from './store';
 import { validatorCompiler } from './validation';
 
@@ -74,6 +79,9 @@ export async function buildApp(config: Config, deps: Deps): Promise<FastifyInsta
       'request done',
     );
   });
+  const optOuts = new OptOutList((sinceMs) => deps.store.optOutsSince(sinceMs), app.log);
+  app.decorate('optOuts', optOuts);
+  app.addHook('onClose', async () => optOuts.stop());
   app.addHook('onClose', async () => deps.store.close());
 
   await app.register(healthRoutes, {
@@ -84,10 +92,20 @@ export async function buildApp(config: Config, deps: Deps): Promise<FastifyInsta
   await app.register(pixelRoutes, {
     tokenKeys: config.tokenKeys,
     storeTimeoutMs: config.storeTimeoutMs,
-    storeFetch: (fetch) => deps.store.recordFetch(fetch),
+    // Opted-out links are known in memory: skipping them costs no read.
+    storeFetch: (fetch) =>
+      optOuts.has(fetch.linkId) ? Promise.resolve() : deps.store.recordFetch(fetch),
     networks,
     now,
   });
+  await app.register(publicPageRoutes, { operator: config.operator });
+  await app.register(optOutRoutes, {
+    tokenKeys: config.tokenKeys,
+    store: deps.store,
+    optOuts,
+    now,
+  });
+  await app.register(exportDownloadRoutes, { tokenKeys: config.tokenKeys, store: deps.store, now });
   await app.register(
     async (api) => {
       api.setValidatorCompiler(validatorCompiler);
@@ -96,6 +114,13 @@ export async function buildApp(config: Config, deps: Deps): Promise<FastifyInsta
         reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'no such route' }),
       );
       await api.register(linkRoutes, {
+        store: deps.store,
+        verifyIdentity: deps.verifyIdentity,
+        publicUrl: config.publicUrl,
+        tokenKeys: config.tokenKeys,
+        now,
+      });
+      await api.register(meRoutes, {
         store: deps.store,
         verifyIdentity: deps.verifyIdentity,
         publicUrl: config.publicUrl,

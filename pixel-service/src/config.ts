@@ -5,6 +5,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import ipaddr from 'ipaddr.js';
+import { RETENTION_CHOICES, type RetentionDays } from '../../shared/contract';
 
 const EnvSchema = Type.Object({
   PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 8080 }),
@@ -15,7 +16,13 @@ const EnvSchema = Type.Object({
   OAUTH_CLIENT_IDS: Type.String({ default: '' }),
   DEV_IDENTITY: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'off' }),
   TRUSTED_PROXY_HOPS: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
-  RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 90 }),
+  RETENTION_DAYS: Type.Union(
+    RETENTION_CHOICES.map((days) => Type.Literal(days)),
+    { default: 90 },
+  ),
+  OPERATOR_NAME: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  OPERATOR_CONTACT: Type.Optional(Type.String({ minLength: 3, maxLength: 200 })),
+  OPT_OUT_REFRESH_MS: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 60_000 }),
   STORE_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 10_000, default: 1500 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
@@ -39,8 +46,13 @@ export interface Config {
   oauthClientIds: string[];
   devIdentity: boolean;
   trustedProxyHops: number;
-  retentionDays: number;
+  /** Retention for users who have not chosen one. */
+  retentionDays: RetentionDays;
   storeTimeoutMs: number;
+  /** Who runs this service, as the privacy policy and terms name them. */
+  operator: { name: string; contact: string };
+  /** How often each instance reloads the list of opted-out links. */
+  optOutRefreshMs: number;
   logLevel: string;
   onCloudRun: boolean;
 }
@@ -73,11 +85,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!Value.Check(EnvSchema, raw)) {
     const first = Value.Errors(EnvSchema, raw).First();
     const name = first?.path.slice(1) ?? 'environment';
-    throw new ConfigError(`${name}: ${first?.message ?? 'invalid'}`);
+    const choices = (first?.schema.anyOf as { const?: unknown }[] | undefined)?.map((s) => s.const);
+    const why = choices ? `must be one of ${choices.join(', ')}` : first?.message;
+    throw new ConfigError(`${name}: ${why ?? 'invalid'}`);
   }
   const e: Static<typeof EnvSchema> = raw;
   const onCloudRun = e.K_SERVICE !== undefined;
   if (e.DEV_IDENTITY === 'on') assertDevIdentityAllowed(onCloudRun, e.HOST);
+  // The privacy policy must name who answers for the data.
+  if (onCloudRun && (!e.OPERATOR_NAME || !e.OPERATOR_CONTACT)) {
+    throw new ConfigError('OPERATOR_NAME and OPERATOR_CONTACT are required on Cloud Run');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -92,6 +110,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? (onCloudRun ? 1 : 0),
     retentionDays: e.RETENTION_DAYS,
     storeTimeoutMs: e.STORE_TIMEOUT_MS,
+    operator: {
+      name: e.OPERATOR_NAME ?? 'the operator of this MailPing service',
+      contact: e.OPERATOR_CONTACT ?? 'not configured',
+    },
+    optOutRefreshMs: e.OPT_OUT_REFRESH_MS,
     logLevel: e.LOG_LEVEL,
     onCloudRun,
   };

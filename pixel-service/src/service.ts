@@ -28,6 +28,7 @@ export async function startService(env: Record<string, string | undefined>) {
   process.on('unhandledRejection', (reason) => {
     app.log.error({ err: reason }, 'unhandled rejection');
   });
+  app.optOuts.start(config.optOutRefreshMs);
   await app.listen({ port: config.port, host: config.host });
   if (config.devIdentity) app.log.warn('development identity is on: never expose this port');
   return app;

@@ -1,14 +1,27 @@
 /**
- * Storage. This is the only module that talks to Firestore; everything else
- * sees plain values. Data model (see pixel-service/README.md):
+ * Storage. This module and its parts (store-*.ts) are the only ones that
+ * talk to Firestore; everything else sees plain values. Data model (see pixel-service/README.md):
  *   links/{linkId}                  owner, label, recipients, createdAt
  *   links/{linkId}/fetches/{id}     one pixel fetch, with expireAt for TTL
  *   links/{linkId}/signals/{id}     one add-on signal, with expireAt for TTL
+ *   settings/{ownerSub}             retention and opt-out choice
+ *   optOuts/{linkId}                links whose recipient opted out
  * Counts are derived when a timeline is read, so no fetch ever writes to a
  * document that other fetches of the same link also write.
  */
 import { FieldPath, Firestore, Timestamp } from '@google-cloud/firestore';
+import type { Export, RetentionDays, Settings } from '../../shared/contract';
 import type { Fetch, Signal } from '../../shared/domain';
+import { exportOwner } from './store-export';
+import { type OptOut, optOutLink, optOutsSince, purgeFetches } from './store-opt-outs';
+import {
+  applyRetention,
+  expiryOf,
+  PROVISIONAL_DAYS,
+  type RetentionCounts,
+  sweepFetches,
+} from './store-retention';
+import { readSettings, retentionOf, settingsRef, writeSettings } from './store-settings';
 import { WriteGroup } from './write-group';
 
 export interface StoredLink {
@@ -18,6 +31,10 @@ export interface StoredLink {
   recipients: string[];
   createdAt: number;
   keyId: string;
+  /** Stamped at minting from the owner's setting, and re-stamped when it changes. */
+  retentionDays?: RetentionDays;
+  /** When the recipient opted out; nothing is recorded after. */
+  optedOutAt?: number;
 }
 
 export interface Activity {
@@ -30,19 +47,19 @@ export interface Page {
   after?: { createdAt: number; id: string };
 }
 
-const DAY_MS = 86_400_000;
 const CLOSE_TIMEOUT_MS = 5000;
 /** Firestore's limit on values in one `in` filter. */
 const IN_LIMIT = 30;
 
 export class Store {
   readonly #db: Firestore;
-  readonly #retentionMs: number;
+  readonly #defaultRetention: RetentionDays;
   readonly #writes: WriteGroup;
 
-  constructor(db: Firestore, options: { retentionDays: number }) {
+  /** `retentionDays` applies to users who have not chosen their own. */
+  constructor(db: Firestore, options: { retentionDays: RetentionDays }) {
     this.#db = db;
-    this.#retentionMs = options.retentionDays * DAY_MS;
+    this.#defaultRetention = options.retentionDays;
     this.#writes = new WriteGroup(db);
   }
 
@@ -86,18 +103,24 @@ export class Store {
     return result;
   }
 
-  /** Stores one fetch; concurrent fetches share one commit. Idempotent by fetch id. */
+  /**
+   * Stores one fetch; concurrent fetches share one commit. Idempotent by fetch
+   * id. The owner's retention is unknown here, so the fetch is provisional
+   * until the sweep settles it (see store-retention.ts).
+   */
   recordFetch(fetch: Fetch): Promise<void> {
     const { id, linkId, at, ...rest } = fetch;
     const ref = this.#links().doc(linkId).collection('fetches').doc(id);
-    return this.#writes.set(ref, { ...rest, linkId, ...this.#times(at) });
+    const times = { at: Timestamp.fromMillis(at), expireAt: expiryOf(at, PROVISIONAL_DAYS) };
+    return this.#writes.set(ref, { ...rest, linkId, ...times, provisional: true });
   }
 
-  async recordSignal(signal: Signal): Promise<void> {
+  async recordSignal(signal: Signal, retentionDays = this.#defaultRetention): Promise<void> {
     const { id, linkId, at, messageAt, ...rest } = signal;
     const ref = this.#links().doc(linkId).collection('signals').doc(id);
     const message = messageAt === undefined ? {} : { messageAt: Timestamp.fromMillis(messageAt) };
-    await ref.set({ ...rest, linkId, ...message, ...this.#times(at) });
+    const times = { at: Timestamp.fromMillis(at), expireAt: expiryOf(at, retentionDays) };
+    await ref.set({ ...rest, linkId, ...message, ...times });
   }
 
   /** Deletes a link with its fetches and signals. */
@@ -105,10 +128,47 @@ export class Store {
     await this.#db.recursiveDelete(this.#links().doc(id));
   }
 
-  /** Deletes every link of an owner, with everything stored under them. */
+  /** Deletes every link of an owner, with everything stored under them, and their settings. */
   async deleteOwner(ownerSub: string): Promise<void> {
     const snap = await this.#links().where('ownerSub', '==', ownerSub).select().get();
-    await Promise.all(snap.docs.map((doc) => this.#db.recursiveDelete(doc.ref)));
+    const optOuts = this.#db.collection('optOuts');
+    await Promise.all(
+      snap.docs.flatMap((doc) => [this.#db.recursiveDelete(doc.ref), optOuts.doc(doc.id).delete()]),
+    );
+    await settingsRef(this.#db, ownerSub).delete();
+  }
+
+  readSettings(ownerSub: string): Promise<Settings> {
+    return readSettings(this.#db, ownerSub, this.#defaultRetention);
+  }
+
+  /** Saves settings; a new retention re-stamps the owner's stored data. */
+  async saveSettings(ownerSub: string, settings: Settings, now: number): Promise<RetentionCounts> {
+    const before = await this.readSettings(ownerSub);
+    await writeSettings(this.#db, ownerSub, settings, now);
+    if (before.retentionDays === settings.retentionDays) return { restamped: 0, deleted: 0 };
+    return applyRetention(this.#db, ownerSub, settings.retentionDays, now);
+  }
+
+  exportOwner(ownerSub: string): Promise<Pick<Export, 'settings' | 'links'>> {
+    return exportOwner(this.#db, ownerSub, this.#defaultRetention);
+  }
+
+  optOut(linkId: string, at: number): Promise<boolean> {
+    return optOutLink(this.#db, linkId, at);
+  }
+
+  optOutsSince(sinceMs: number): Promise<OptOut[]> {
+    return optOutsSince(this.#db, sinceMs);
+  }
+
+  purgeFetches(linkId: string): Promise<void> {
+    return purgeFetches(this.#db, linkId);
+  }
+
+  /** Settles one page of provisional fetches; see store-retention.ts. */
+  sweep(now: number, limit: number) {
+    return sweepFetches(this.#db, { now, defaultRetention: this.#defaultRetention, limit });
   }
 
   /**
@@ -139,13 +199,6 @@ export class Store {
     return this.#db.collection('links');
   }
 
-  #times(at: number) {
-    return {
-      at: Timestamp.fromMillis(at),
-      expireAt: Timestamp.fromMillis(at + this.#retentionMs),
-    };
-  }
-
   async #group(name: 'fetches' | 'signals', linkIds: string[]) {
     const snap = await this.#db.collectionGroup(name).where('linkId', 'in', linkIds).get();
     return snap.docs.map((doc) => ({ id: doc.id, ...doc.data() }) as RawDoc);
@@ -153,7 +206,7 @@ export class Store {
 }
 
 /** Opens a Firestore client; on a developer machine FIRESTORE_EMULATOR_HOST points it locally. */
-export function openStore(options: { projectId: string; retentionDays: number }): Store {
+export function openStore(options: { projectId: string; retentionDays: RetentionDays }): Store {
   const db = new Firestore({ projectId: options.projectId, ignoreUndefinedProperties: true });
   return new Store(db, options);
 }
@@ -168,6 +221,8 @@ function toLink(id: string, data: Record<string, unknown>): StoredLink {
     recipients: Array.isArray(data.recipients) ? data.recipients.map(String) : [],
     createdAt: millis(data.createdAt),
     keyId: String(data.keyId ?? ''),
+    ...(data.retentionDays ? { retentionDays: retentionOf(data.retentionDays, 90) } : {}),
+    ...(data.optedOutAt ? { optedOutAt: millis(data.optedOutAt) } : {}),
   };
 }
 

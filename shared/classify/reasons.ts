@@ -48,6 +48,8 @@ export const NOTICES: Record<string, string> = {
   'window:delivery-open':
     'The message was sent less than a minute ago; a fetch now may still be a delivery check.',
   'reader:another': 'A second reader appeared: the message may have been forwarded.',
+  'link:opted-out':
+    'The recipient opted out: MailPing stopped recording this link and deleted its fetches.',
 };
 
 /** Plain words for a reason code, or the code itself when it is unknown. */

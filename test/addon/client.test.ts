@@ -12,7 +12,6 @@ afterEach(() => addon.restore());
 
 const config = parseConfig({
   serviceUrl: `${SERVICE_URL}/`,
-  retentionDays: null,
   privacyUrl: null,
 });
 const gets = () => addon.apps.requests.filter((r) => r.method === 'GET').length;
@@ -74,14 +73,6 @@ describe('service client', () => {
 
 describe('configuration', () => {
   it('refuses to start without a service address', () => {
-    expect(() => parseConfig({ serviceUrl: null, retentionDays: null, privacyUrl: null })).toThrow(
-      /not set up yet/,
-    );
-  });
-
-  it('ignores a retention period that is not a whole number of days', () => {
-    const parsed = parseConfig({ serviceUrl: SERVICE_URL, retentionDays: '9.5', privacyUrl: null });
-
-    expect(parsed.retentionDays).toBeNull();
+    expect(() => parseConfig({ serviceUrl: null, privacyUrl: null })).toThrow(/not set up yet/);
   });
 });

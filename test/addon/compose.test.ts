@@ -140,4 +140,30 @@ describe('inserting the pixel', () => {
     expect(visibleText(shownCard(response))).toMatch(/does not belong to MailPing/);
     expect(addon.service.signals).toEqual([]);
   });
+
+  it('puts the opt-out line under the pixel when the sender offers one', () => {
+    addon.service.settings[SENDER] = { retentionDays: 90, recipientOptOut: true };
+    const params = mint();
+    expect(params.optOutUrl).toBe(`${SERVICE_URL}/o/k1.${params.id}.${'m'.repeat(22)}`);
+
+    const inserted = draftInsertions(tree(onInsertIntoDraft(actionEvent(params))));
+
+    expect(inserted.contents[0]?.content).toBe(
+      `<img src="${params.pixelUrl}" width="1" height="1" alt="" border="0" style="border:0">` +
+        '<div style="font-size:11px;color:#80868b">Read receipt requested — ' +
+        `<a href="${params.optOutUrl}" style="color:#80868b">opt out</a></div>`,
+    );
+  });
+
+  it('refuses an opt-out address that is not the service’s', () => {
+    addon.service.settings[SENDER] = { retentionDays: 90, recipientOptOut: true };
+    const params = mint();
+
+    const response = tree(
+      onInsertIntoDraft(actionEvent({ ...params, optOutUrl: 'https://evil.test/o/x' })),
+    );
+
+    expect(visibleText(shownCard(response))).toMatch(/does not belong to MailPing/);
+    expect(addon.service.signals).toEqual([]);
+  });
 });

@@ -71,6 +71,14 @@ describe('timeline card', () => {
     expect(text).toContain('Note from MailPing (x-new:notice).');
   });
 
+  it('says the recipient opted out', () => {
+    const id = addon.service.addLink(SENDER, {}, { notices: ['link:opted-out'] });
+
+    expect(visibleText(openTimeline(id))).toContain(
+      'The recipient opted out: MailPing stopped recording this link and deleted its fetches.',
+    );
+  });
+
   it('says when nothing has happened yet', () => {
     const id = addon.service.addLink(SENDER, { label: 'Fresh' });
 

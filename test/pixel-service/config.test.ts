@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from '../../pixel-service/src/config';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 const base = { TOKEN_KEYS: `k1:${KEY}` };
+const operator = { OPERATOR_NAME: 'Example Ltd', OPERATOR_CONTACT: 'privacy@example.com' };
 
 describe('configuration', () => {
   it('fills documented defaults', () => {
@@ -19,8 +20,9 @@ describe('configuration', () => {
   });
 
   it('trusts one proxy hop on Cloud Run unless told otherwise', () => {
-    expect(loadConfig({ ...base, K_SERVICE: 'mailping' }).trustedProxyHops).toBe(1);
-    expect(loadConfig({ ...base, K_SERVICE: 'mailping', TRUSTED_PROXY_HOPS: '2' })).toMatchObject({
+    const cloudRun = { ...base, ...operator, K_SERVICE: 'mailping' };
+    expect(loadConfig(cloudRun).trustedProxyHops).toBe(1);
+    expect(loadConfig({ ...cloudRun, TRUSTED_PROXY_HOPS: '2' })).toMatchObject({
       trustedProxyHops: 2,
     });
   });
@@ -48,5 +50,22 @@ describe('configuration', () => {
   ])('names the bad variable in %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('offers only the retention choices users can pick', () => {
+    expect(loadConfig({ ...base, RETENTION_DAYS: '365' }).retentionDays).toBe(365);
+    expect(() => loadConfig({ ...base, RETENTION_DAYS: '60' })).toThrow(
+      'RETENTION_DAYS: must be one of 30, 90, 365',
+    );
+  });
+
+  it('needs the operator named on Cloud Run, for the privacy policy', () => {
+    expect(() => loadConfig({ ...base, K_SERVICE: 'mailping' })).toThrow(
+      /OPERATOR_NAME and OPERATOR_CONTACT are required on Cloud Run/,
+    );
+    expect(loadConfig({ ...base, ...operator }).operator).toEqual({
+      name: 'Example Ltd',
+      contact: 'privacy@example.com',
+    });
   });
 });

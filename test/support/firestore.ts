@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { Firestore } from '@google-cloud/firestore';
 import { Store } from '../../pixel-service/src/store';
+import type { RetentionDays } from '../../shared/contract';
 
 export const emulatorHost = process.env.FIRESTORE_EMULATOR_HOST ?? '';
 
@@ -32,7 +33,7 @@ export function rawFirestore(projectId: string, host = emulatorHost): Firestore 
 
 export function testStore(
   projectId: string,
-  options: { host?: string; retentionDays?: number } = {},
+  options: { host?: string; retentionDays?: RetentionDays } = {},
 ) {
   return new Store(rawFirestore(projectId, options.host), {
     retentionDays: options.retentionDays ?? 90,

@@ -17,6 +17,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustedProxyHops: 1,
     retentionDays: 90,
     storeTimeoutMs: 1500,
+    operator: { name: 'Example Operator Ltd', contact: 'privacy@operator.example' },
+    optOutRefreshMs: 60_000,
     logLevel: 'silent',
     onCloudRun: false,
     ...overrides,

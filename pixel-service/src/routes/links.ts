@@ -24,6 +24,7 @@ import type { Identity, VerifyIdentity } from '../identity';
 import type { Activity, Store, StoredLink } from '../store';
 import { newLinkId, signToken } from '../token';
 import { decodeCursor, encodeCursor } from './cursor';
+import { optOutUrl } from './opt-out';
 
 export interface LinkOptions {
   store: Store;
@@ -60,12 +61,15 @@ export async function linkRoutes(base: FastifyInstance, options: LinkOptions) {
   };
 
   const summarize = (link: StoredLink, activity: Activity | undefined): LinkDetail => {
+    const optedOut = link.optedOutAt !== undefined;
     const timeline = buildTimeline({
       link: { id: link.id, createdAt: link.createdAt, recipients: link.recipients },
-      fetches: activity?.fetches ?? [],
+      // Fetches of an opted-out link are never shown, even ones not yet purged.
+      fetches: optedOut ? [] : (activity?.fetches ?? []),
       signals: activity?.signals ?? [],
       now: options.now(),
     });
+    if (optedOut) timeline.notices.push('link:opted-out');
     const summary: LinkSummary = {
       id: link.id,
       label: link.label,
@@ -81,6 +85,7 @@ export async function linkRoutes(base: FastifyInstance, options: LinkOptions) {
     '/links',
     { schema: { body: CreateLinkBodySchema, response: { 201: CreatedLinkSchema, ...errors } } },
     async (request, reply) => {
+      const settings = await store.readSettings(request.identity.sub);
       const link: StoredLink = {
         id: newLinkId(),
         ownerSub: request.identity.sub,
@@ -88,14 +93,18 @@ export async function linkRoutes(base: FastifyInstance, options: LinkOptions) {
         recipients: [...new Set((request.body.recipients ?? []).map((r) => r.trim()))],
         createdAt: options.now(),
         keyId: options.tokenKeys[0]?.id ?? '',
+        retentionDays: settings.retentionDays,
       };
       await store.createLink(link);
       const url = pixelUrl(link.id);
+      const token = signToken(options.tokenKeys, link.id);
+      const optOut = settings.recipientOptOut ? optOutUrl(options.publicUrl, token) : undefined;
       return reply.code(201).send({
         id: link.id,
         pixelUrl: url,
-        html: pixelHtml(url),
+        html: pixelHtml(url, optOut),
         createdAt: iso(link.createdAt),
+        ...(optOut ? { optOutUrl: optOut } : {}),
       });
     },
   );
@@ -123,7 +132,10 @@ export async function linkRoutes(base: FastifyInstance, options: LinkOptions) {
     async (request) => {
       const link = await ownLink(request, request.params.id);
       const activity = await store.loadActivity([link.id]);
-      return summarize(link, activity.get(link.id));
+      const found = activity.get(link.id);
+      // Another instance may have stored fetches before it learnt of the opt-out.
+      if (link.optedOutAt !== undefined && found?.fetches.length) await store.purgeFetches(link.id);
+      return summarize(link, found);
     },
   );
 
@@ -143,7 +155,7 @@ export async function linkRoutes(base: FastifyInstance, options: LinkOptions) {
         at: options.now(),
       };
       if (messageAt !== undefined) signal.messageAt = Date.parse(messageAt);
-      await store.recordSignal(signal);
+      await store.recordSignal(signal, link.retentionDays);
       return reply.code(204).send(null);
     },
   );
@@ -164,7 +176,10 @@ export async function linkRoutes(base: FastifyInstance, options: LinkOptions) {
   });
 }
 
-async function authenticate(request: FastifyRequest, verify: VerifyIdentity): Promise<Identity> {
+export async function authenticate(
+  request: FastifyRequest,
+  verify: VerifyIdentity,
+): Promise<Identity> {
   const header = request.headers.authorization ?? '';
   const match = /^Bearer ([^\s]{1,4096})$/.exec(header);
   if (!match?.[1]) throw new HttpError(401, 'missing Authorization: Bearer <ID token>');
@@ -180,7 +195,15 @@ function labelOf(body: CreateLinkBody): string {
   return label.slice(0, LABEL_MAX);
 }
 
-/** The image as the add-on inserts it: 1x1, no alt text, no border. */
-export function pixelHtml(url: string): string {
-  return `<img src="${url}" width="1" height="1" alt="" style="border:0;width:1px;height:1px">`;
+/**
+ * The image as the add-on inserts it: 1x1, no alt text, no border; with the
+ * owner's opt-out setting on, a small plain link under it.
+ */
+export function pixelHtml(url: string, optOut?: string): string {
+  const image = `<img src="${url}" width="1" height="1" alt="" style="border:0;width:1px;height:1px">`;
+  if (!optOut) return image;
+  return (
+    `${image}<div style="font-size:11px;color:#80868b">Read receipt requested — ` +
+    `<a href="${optOut}" style="color:#80868b">opt out</a></div>`
+  );
 }

@@ -9,6 +9,7 @@ import type {
   CreateLinkBody,
   LinkDetail,
   LinkSummary,
+  Settings,
   SignalBody,
   Timeline,
 } from '../../../shared/contract';
@@ -58,6 +59,9 @@ export class FakeService {
   /** What pixel URLs answer; anything but 200 fails the activation check. */
   pixelStatus = 200;
   deletedAccounts: string[] = [];
+  settings: Record<string, Settings> = {};
+  /** Export links handed out, by account. */
+  exportLinks: { owner: string; url: string }[] = [];
   private count = 0;
 
   transport: Transport = (request) => {
@@ -106,6 +110,8 @@ export class FakeService {
     if (method === 'POST' && path === '/v1/links') return this.create(owner, body);
     if (method === 'GET' && path === '/v1/links') return this.list(owner, url.searchParams);
     if (method === 'DELETE' && path === '/v1/me') return this.deleteAll(owner);
+    if (path === '/v1/me/settings') return this.settingsRoute(method, owner, body);
+    if (method === 'POST' && path === '/v1/me/export-link') return this.exportLink(owner);
     if (!linkMatch) return error(404, 'no such route');
     const link = this.links.get(decodeURIComponent(linkMatch[1] ?? ''));
     if (!link || link.owner !== owner) return error(404, 'link not found');
@@ -132,6 +138,9 @@ export class FakeService {
       html: `<img src="${stored.summary.pixelUrl}" width="1" height="1" alt="">`,
       createdAt: stored.summary.createdAt,
     };
+    if (this.settingsOf(owner).recipientOptOut) {
+      created.optOutUrl = `${SERVICE_URL}/o/k1.${id}.${'m'.repeat(22)}`;
+    }
     return json(201, created);
   }
 
@@ -151,8 +160,30 @@ export class FakeService {
     return { link: link.summary, timeline: link.timeline };
   }
 
+  settingsOf(owner: string): Settings {
+    return this.settings[owner] ?? { retentionDays: 90, recipientOptOut: false };
+  }
+
+  private settingsRoute(method: string, owner: string, body?: string): FetchResponse {
+    if (method === 'GET') return json(200, this.settingsOf(owner));
+    if (method !== 'PUT') return error(404, 'no such route');
+    const change = JSON.parse(body ?? '{}') as Partial<Settings>;
+    if (change.retentionDays !== undefined && ![30, 90, 365].includes(change.retentionDays)) {
+      return error(400, 'body/retentionDays must be equal to one of the allowed values');
+    }
+    this.settings[owner] = { ...this.settingsOf(owner), ...change };
+    return json(200, this.settings[owner]);
+  }
+
+  private exportLink(owner: string): FetchResponse {
+    const url = `${SERVICE_URL}/export/k1.${Buffer.from(owner).toString('base64url')}.mac`;
+    this.exportLinks.push({ owner, url });
+    return json(200, { url, expiresAt: '2025-03-01T09:10:00.000Z' });
+  }
+
   private deleteAll(owner: string): FetchResponse {
     for (const [id, link] of this.links) if (link.owner === owner) this.links.delete(id);
+    delete this.settings[owner];
     this.deletedAccounts.push(owner);
     return { status: 204, headers: {}, body: Buffer.alloc(0) };
   }

@@ -10,7 +10,7 @@ export function startAddon(options: Partial<AppsScriptOptions> = {}) {
   const service = new FakeService();
   const apps = installAppsScript({
     transport: service.transport,
-    scriptProperties: { SERVICE_URL, RETENTION_DAYS: '90' },
+    scriptProperties: { SERVICE_URL },
     userEmail: SENDER,
     ...options,
   });
