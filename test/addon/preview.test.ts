@@ -133,6 +133,8 @@ describeWithFirestore('the local preview', () => {
         /Outlook fetched the pixel/,
       );
       await page.screenshot({ path: join(shots, 'timeline.png'), fullPage: true });
+      // The Marketplace listing takes 1280x800 screenshots: the viewport as it is.
+      await page.screenshot({ path: join(shots, 'timeline-1280x800.png') });
       await sidebar.screenshot({ path: join(shots, 'timeline-card.png') });
     }, 60_000);
   });
