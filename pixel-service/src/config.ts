@@ -17,6 +17,9 @@ const EnvSchema = Type.Object({
   TRUSTED_PROXY_HOPS: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
   RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 90 }),
   STORE_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 10_000, default: 1500 }),
+  DAILY_FETCH_CAP: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 2000 }),
+  API_RATE_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100_000, default: 120 }),
+  PREVIEW_ORIGIN: Type.Optional(Type.String({ pattern: '^http://[^/]+$' })),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -41,6 +44,11 @@ export interface Config {
   trustedProxyHops: number;
   retentionDays: number;
   storeTimeoutMs: number;
+  /** Fetches of one link stored one by one per UTC day, per instance. */
+  dailyFetchCap: number;
+  apiRatePerMinute: number;
+  /** The local preview's origin, the only one CORS admits (development only). */
+  previewOrigin?: string;
   logLevel: string;
   onCloudRun: boolean;
 }
@@ -78,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const e: Static<typeof EnvSchema> = raw;
   const onCloudRun = e.K_SERVICE !== undefined;
   if (e.DEV_IDENTITY === 'on') assertDevIdentityAllowed(onCloudRun, e.HOST);
+  if (e.PREVIEW_ORIGIN !== undefined) assertPreviewAllowed(e.DEV_IDENTITY, e.PREVIEW_ORIGIN);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -92,6 +101,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? (onCloudRun ? 1 : 0),
     retentionDays: e.RETENTION_DAYS,
     storeTimeoutMs: e.STORE_TIMEOUT_MS,
+    dailyFetchCap: e.DAILY_FETCH_CAP,
+    apiRatePerMinute: e.API_RATE_PER_MINUTE,
+    ...(e.PREVIEW_ORIGIN ? { previewOrigin: e.PREVIEW_ORIGIN } : {}),
     logLevel: e.LOG_LEVEL,
     onCloudRun,
   };
@@ -116,6 +128,20 @@ function assertDevIdentityAllowed(onCloudRun: boolean, host: string): void {
   }
   if (!isLoopbackHost(host)) {
     throw new ConfigError(`DEV_IDENTITY: refused while listening on ${host}; use 127.0.0.1`);
+  }
+}
+
+/**
+ * A browser page may call the API cross-origin only in development: the
+ * preview runs on the developer's machine and signs in as a development user.
+ */
+function assertPreviewAllowed(devIdentity: string, origin: string): void {
+  if (devIdentity !== 'on') {
+    throw new ConfigError('PREVIEW_ORIGIN: only allowed with DEV_IDENTITY=on');
+  }
+  const host = new URL(origin).hostname.replace(/^\[|\]$/g, '');
+  if (!isLoopbackHost(host)) {
+    throw new ConfigError(`PREVIEW_ORIGIN: ${origin} is not a loopback origin`);
   }
 }
 

@@ -4,6 +4,7 @@
  *   links/{linkId}                  owner, label, recipients, createdAt
  *   links/{linkId}/fetches/{id}     one pixel fetch, with expireAt for TTL
  *   links/{linkId}/signals/{id}     one add-on signal, with expireAt for TTL
+ *   links/{linkId}/overflow/{day-shard}  fetches beyond the daily cap, counted
  * Counts are derived when a timeline is read, so no fetch ever writes to a
  * document that other fetches of the same link also write.
  */
@@ -34,6 +35,13 @@ const DAY_MS = 86_400_000;
 const CLOSE_TIMEOUT_MS = 5000;
 /** Firestore's limit on values in one `in` filter. */
 const IN_LIMIT = 30;
+/**
+ * Counter shards per link and day. Beyond the daily cap a hot link is still
+ * fetched hundreds of times a second; spread over 16 documents, and with one
+ * write per document per commit, each stays near Firestore's sustained rate
+ * of about one write per second.
+ */
+const OVERFLOW_SHARDS = 16;
 
 export class Store {
   readonly #db: Firestore;
@@ -91,6 +99,22 @@ export class Store {
     const { id, linkId, at, ...rest } = fetch;
     const ref = this.#links().doc(linkId).collection('fetches').doc(id);
     return this.#writes.set(ref, { ...rest, linkId, ...this.#times(at) });
+  }
+
+  /** Counts a fetch beyond the daily cap without storing it one by one. */
+  countFetch(fetch: Fetch): Promise<void> {
+    const day = new Date(fetch.at).toISOString().slice(0, 10);
+    const shard = Math.floor(Math.random() * OVERFLOW_SHARDS);
+    const ref = this.#links().doc(fetch.linkId).collection('overflow').doc(`${day}-${shard}`);
+    const expireAt = Timestamp.fromMillis(Date.parse(day) + DAY_MS + this.#retentionMs);
+    const data = { linkId: fetch.linkId, day, expireAt };
+    return this.#writes.increment(ref, { field: 'count', by: 1 }, data);
+  }
+
+  /** How many fetches of a link were counted beyond the daily cap, all days together. */
+  async countedBeyondCap(linkId: string): Promise<number> {
+    const snap = await this.#links().doc(linkId).collection('overflow').get();
+    return snap.docs.reduce((sum, doc) => sum + Number(doc.get('count') ?? 0), 0);
   }
 
   async recordSignal(signal: Signal): Promise<void> {

@@ -17,6 +17,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustedProxyHops: 1,
     retentionDays: 90,
     storeTimeoutMs: 1500,
+    dailyFetchCap: 2000,
+    apiRatePerMinute: 120,
     logLevel: 'silent',
     onCloudRun: false,
     ...overrides,
