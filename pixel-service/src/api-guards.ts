@@ -21,7 +21,10 @@ export interface GuardOptions {
 export async function apiGuards(api: FastifyInstance, options: GuardOptions) {
   await api.register(helmet, {
     // JSON only: nothing here is a page, so nothing may load or frame it.
-    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    },
   });
   if (options.previewOrigin) {
     await api.register(cors, {
