@@ -111,7 +111,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<FastifyInsta
         reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'no such route' }),
       );
       await api.register(linkRoutes, {
-        store: withDeadline(deps.store, config.storeTimeoutMs),
+        store: withDeadline(deps.store, config.apiStoreTimeoutMs),
         verifyIdentity: deps.verifyIdentity,
         publicUrl: config.publicUrl,
         tokenKeys: config.tokenKeys,

@@ -17,6 +17,7 @@ const EnvSchema = Type.Object({
   TRUSTED_PROXY_HOPS: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
   RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 90 }),
   STORE_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 10_000, default: 1500 }),
+  API_STORE_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 30_000, default: 3000 }),
   DAILY_FETCH_CAP: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 2000 }),
   API_RATE_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100_000, default: 120 }),
   PREVIEW_ORIGIN: Type.Optional(Type.String({ pattern: '^http://[^/]+$' })),
@@ -44,6 +45,8 @@ export interface Config {
   trustedProxyHops: number;
   retentionDays: number;
   storeTimeoutMs: number;
+  /** How long an API request waits on storage before answering 503. */
+  apiStoreTimeoutMs: number;
   /** Fetches of one link stored one by one per UTC day, per instance. */
   dailyFetchCap: number;
   apiRatePerMinute: number;
@@ -101,12 +104,31 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustedProxyHops: e.TRUSTED_PROXY_HOPS ?? (onCloudRun ? 1 : 0),
     retentionDays: e.RETENTION_DAYS,
     storeTimeoutMs: e.STORE_TIMEOUT_MS,
+    apiStoreTimeoutMs: e.API_STORE_TIMEOUT_MS,
     dailyFetchCap: e.DAILY_FETCH_CAP,
     apiRatePerMinute: e.API_RATE_PER_MINUTE,
     ...(e.PREVIEW_ORIGIN ? { previewOrigin: e.PREVIEW_ORIGIN } : {}),
     logLevel: e.LOG_LEVEL,
     onCloudRun,
   };
+}
+
+export interface StorageConfig {
+  projectId: string;
+  retentionDays: number;
+}
+
+const StorageEnvSchema = Type.Pick(EnvSchema, ['GOOGLE_CLOUD_PROJECT', 'RETENTION_DAYS']);
+
+/** The storage part alone, for commands that only talk to Firestore. */
+export function loadStorageConfig(env: Record<string, string | undefined>): StorageConfig {
+  const raw = Value.Default(StorageEnvSchema, Value.Convert(StorageEnvSchema, pickKnown(env)));
+  if (!Value.Check(StorageEnvSchema, raw)) {
+    const first = Value.Errors(StorageEnvSchema, raw).First();
+    throw new ConfigError(`${first?.path.slice(1) ?? 'environment'}: ${first?.message}`);
+  }
+  const e: Static<typeof StorageEnvSchema> = raw;
+  return { projectId: e.GOOGLE_CLOUD_PROJECT, retentionDays: e.RETENTION_DAYS };
 }
 
 function pickKnown(env: Record<string, string | undefined>): Record<string, string> {

@@ -17,6 +17,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustedProxyHops: 1,
     retentionDays: 90,
     storeTimeoutMs: 1500,
+    apiStoreTimeoutMs: 3000,
     dailyFetchCap: 2000,
     apiRatePerMinute: 120,
     logLevel: 'silent',
