@@ -34,38 +34,46 @@ export interface DeadLetters {
   problems: string[];
 }
 
+interface Entry {
+  where: string;
+  entry?: Record<string, unknown>;
+  problem?: string;
+}
+
 /** Finds the dead-lettered fetches in a log file or export; other entries are skipped. */
 export function readDeadLetters(text: string): DeadLetters {
   const found: DeadLetters = { fetches: [], problems: [] };
-  entriesOf(text, found.problems).forEach(({ entry, where }) => {
+  for (const { where, entry, problem } of entriesOf(text)) {
+    if (!entry) {
+      found.problems.push(`${where}: ${problem}`);
+      continue;
+    }
     const payload = (entry.jsonPayload ?? entry) as Record<string, unknown>;
-    if (payload.message !== DEAD_LETTER_MESSAGE) return;
+    if (payload.message !== DEAD_LETTER_MESSAGE) continue;
     const fetch = (payload.deadLetter as { fetch?: unknown } | undefined)?.fetch;
     if (Value.Check(FetchRecord, fetch)) found.fetches.push(fetch);
     else found.problems.push(`${where}: ${describe(fetch)}`);
-  });
+  }
   return found;
 }
 
 /** A JSON array of entries, or one JSON entry per line. */
-function entriesOf(text: string, problems: string[]) {
+function entriesOf(text: string): Entry[] {
   const trimmed = text.trim();
   if (trimmed.startsWith('[')) {
     try {
       const list = JSON.parse(trimmed) as Record<string, unknown>[];
       return list.map((entry, i) => ({ entry, where: `entry ${i + 1}` }));
     } catch (error) {
-      problems.push(`the file is not a JSON array: ${(error as Error).message}`);
-      return [];
+      return [{ where: 'the file', problem: `not a JSON array: ${(error as Error).message}` }];
     }
   }
-  return trimmed.split('\n').flatMap((line, i) => {
+  return trimmed.split('\n').flatMap((line, i): Entry[] => {
     if (!line.trim()) return [];
     try {
       return [{ entry: JSON.parse(line) as Record<string, unknown>, where: `line ${i + 1}` }];
     } catch {
-      problems.push(`line ${i + 1}: not JSON`);
-      return [];
+      return [{ where: `line ${i + 1}`, problem: 'not JSON' }];
     }
   });
 }
