@@ -40,16 +40,6 @@ export const CONFIDENCE_WORDS: Readonly<Record<Confidence, string>> = {
   low: 'low confidence',
 };
 
-const NOTICE_WORDS: Readonly<Record<string, string>> = {
-  'link:opted-out': 'A recipient asked not to be tracked; new fetches are not recorded.',
-  'link:expired': 'This link is past the retention period; its fetches were deleted.',
-  'link:many-recipients': 'With several recipients, an open can’t be tied to one person.',
-};
-
-export function describeNotice(code: string): string {
-  return NOTICE_WORDS[code] ?? `Note from MailPing (${code}).`;
-}
-
 export function whoLine(who: Who, confidence: Confidence): string {
   return `Most likely ${WHO_WORDS[who]} · ${CONFIDENCE_WORDS[confidence]}`;
 }

@@ -1,12 +1,12 @@
 /** A link's timeline as the user reads it: one row per event, in order. */
 import type { LinkDetail, TimelineEvent } from '../shared/contract';
 import type { UserContext } from './event';
-import { describeNotice, KIND_ICONS, KIND_NOTES, KIND_TITLES, whoLine } from './event-words';
+import { KIND_ICONS, KIND_NOTES, KIND_TITLES, whoLine } from './event-words';
 import { recipientsText } from './homepage';
-import { describeReasons } from './reasons';
+import { describeNotice, describeReasons } from './reasons';
 import { formatTime } from './time-format';
 
-const SENDER_VIEW = 'signal:sender-view';
+const SENDER_VIEW = 'rule:sender-view';
 
 export interface EventRow {
   title: string;

@@ -40,10 +40,25 @@ export const EVIDENCE: Record<string, string> = {
   'reader:another': 'A different client on a different network: another reader or a forward.',
 };
 
+/** Link-wide notices a timeline can carry, each with its plain words. */
+export const NOTICES: Record<string, string> = {
+  'signal:no-sent':
+    'No send was reported yet, so MailPing is less sure what each fetch was. ' +
+    'Open the sent message with MailPing open to report it.',
+  'window:delivery-open':
+    'The message was sent less than a minute ago; a fetch now may still be a delivery check.',
+  'reader:another': 'A second reader appeared: the message may have been forwarded.',
+};
+
 /** Plain words for a reason code, or the code itself when it is unknown. */
 export function explainReason(code: string): string {
   if (code.startsWith('rule:')) {
     return RULES.find((r) => `rule:${r.code}` === code)?.says ?? code;
   }
   return EVIDENCE[code] ?? code;
+}
+
+/** Plain words for a notice code, or the code itself when it is unknown. */
+export function explainNotice(code: string): string {
+  return NOTICES[code] ?? code;
 }

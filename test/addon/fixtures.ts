@@ -1,6 +1,8 @@
 /** Named timelines the card tests draw. */
 import type { Timeline } from '../../shared/contract';
 
+const SENDER_VIEW = ['rule:sender-view', 'signal:sender-view', 'net:google'];
+
 /** A message that went through every step once, and the sender looked twice. */
 export const deliveredAndOpened: Timeline = {
   events: [
@@ -10,7 +12,7 @@ export const deliveredAndOpened: Timeline = {
       kind: 'activated',
       who: 'sender',
       confidence: 'high',
-      reasons: ['ua:apps-script', 'window:creation'],
+      reasons: ['rule:add-on-check', 'ua:apps-script', 'net:google'],
       fetches: 1,
     },
     {
@@ -19,7 +21,7 @@ export const deliveredAndOpened: Timeline = {
       kind: 'inserted',
       who: 'sender',
       confidence: 'high',
-      reasons: ['signal:inserted'],
+      reasons: ['rule:inserted-signal', 'signal:inserted'],
       fetches: 1,
     },
     {
@@ -28,7 +30,7 @@ export const deliveredAndOpened: Timeline = {
       kind: 'proxy',
       who: 'recipient-infrastructure',
       confidence: 'high',
-      reasons: ['net:apple-relay', 'window:delivery'],
+      reasons: ['rule:apple-privacy', 'ua:apple-bare', 'net:apple-relay', 'window:device-sync'],
       fetches: 1,
     },
     {
@@ -37,14 +39,24 @@ export const deliveredAndOpened: Timeline = {
       kind: 'opened',
       who: 'recipient',
       confidence: 'medium',
-      reasons: ['ua:gmail-prefetch', 'window:later', 'x-new:thing'],
+      reasons: [
+        'rule:gmail-open',
+        'ua:gmail-proxy',
+        'net:google',
+        'window:after-delivery',
+        'repeat:same-source',
+        'x-new:thing',
+      ],
       fetches: 2,
     },
   ],
   ignored: [
-    { at: '2025-03-01T09:06:00.000Z', reasons: ['signal:sender-view'] },
-    { at: '2025-03-01T10:00:00.000Z', reasons: ['signal:sender-view', 'ua:gmail-prefetch'] },
-    { at: '2025-03-01T10:30:00.000Z', reasons: ['ua:scanner'] },
+    { at: '2025-03-01T09:06:00.000Z', reasons: SENDER_VIEW },
+    { at: '2025-03-01T10:00:00.000Z', reasons: SENDER_VIEW },
+    {
+      at: '2025-03-01T10:30:00.000Z',
+      reasons: ['rule:repeat-check', 'ua:apps-script', 'net:google'],
+    },
   ],
-  notices: ['link:many-recipients'],
+  notices: ['reader:another', 'x-new:notice'],
 };

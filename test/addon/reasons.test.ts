@@ -1,23 +1,28 @@
-import { describeReason, describeReasons } from '../../addon/reasons';
+import { describeNotice, describeReason, describeReasons } from '../../addon/reasons';
+import { RULES } from '../../shared/classify/rules';
 
 describe('reasons in plain words', () => {
-  it('joins Apple’s relay on delivery into one sentence', () => {
-    expect(describeReasons(['net:apple-relay', 'window:delivery'])).toEqual([
-      'Apple Mail Privacy Protection fetched the image on delivery',
+  it('says what the deciding rule concluded, then each piece of evidence', () => {
+    expect(
+      describeReasons(['rule:apple-privacy', 'net:apple-relay', 'window:device-sync']),
+    ).toEqual([
+      'Apple Mail Privacy Protection fetched the image on delivery.',
+      "The request came from Apple's Private Relay network.",
+      'It came within 30 minutes of sending.',
     ]);
   });
 
-  it('describes known codes one by one, in order', () => {
-    expect(describeReasons(['signal:sender-view', 'net:google'])).toEqual([
-      'You were viewing the message yourself',
-      'The request came from Google’s network',
-    ]);
+  it('has words for every rule in the shared table', () => {
+    for (const rule of RULES) expect(describeReason(`rule:${rule.code}`)).toBe(rule.says);
   });
 
-  it('falls back to the namespace, then to the bare code', () => {
-    expect(describeReason('ua:new-client')).toBe(
-      'The requesting software gave a telling name (ua:new-client)',
-    );
-    expect(describeReason('mystery')).toBe('Other evidence (mystery)');
+  it('marks a code this add-on does not know, rather than hiding it', () => {
+    expect(describeReason('ua:new-client')).toBe('Other evidence (ua:new-client)');
+    expect(describeReason('rule:new-rule')).toBe('Other evidence (rule:new-rule)');
+  });
+
+  it('gives link-wide notices in plain words, with the same fallback', () => {
+    expect(describeNotice('window:delivery-open')).toMatch(/sent less than a minute ago/);
+    expect(describeNotice('x-new:notice')).toBe('Note from MailPing (x-new:notice).');
   });
 });

@@ -53,8 +53,10 @@ describe('timeline card', () => {
 
     const text = visibleText(openTimeline(id));
 
-    expect(text).toContain('• Apple Mail Privacy Protection fetched the image on delivery');
-    expect(text).toContain('• Gmail’s image proxy fetched the image');
+    expect(text).toContain('• Apple Mail Privacy Protection fetched the image on delivery.');
+    expect(text).toContain("• The request came from Apple's Private Relay network.");
+    expect(text).toContain('• The message was opened in Gmail.');
+    expect(text).toContain("• The client was Gmail's image proxy.");
     expect(text).toContain('• Other evidence (x-new:thing)');
     expect(text).toContain('Delivered: mail infrastructure fetched the image, not a person.');
   });
@@ -65,7 +67,8 @@ describe('timeline card', () => {
     const text = visibleText(openTimeline(id));
 
     expect(text).toContain('2 of your own views were hidden');
-    expect(text).toContain('With several recipients, an open can’t be tied to one person.');
+    expect(text).toContain('A second reader appeared: the message may have been forwarded.');
+    expect(text).toContain('Note from MailPing (x-new:notice).');
   });
 
   it('says when nothing has happened yet', () => {

@@ -4,15 +4,21 @@
  * this says so loudly; they are never run against a fake.
  */
 import { findEmulatorJar, INSTALL_HINT, startEmulator } from '../../pixel-service/dev/emulator';
+import { CHROMIUM_HINT, hasChromium } from './chromium';
+
+function shout(text: string) {
+  const bar = '!'.repeat(78);
+  console.warn(`\n${bar}\n${text}\n${bar}\n`);
+}
 
 export default async function globalSetup() {
+  if (!hasChromium) shout(`BROWSER TESTS SKIPPED: ${CHROMIUM_HINT}`);
   process.env.METADATA_SERVER_DETECTION = 'none';
   process.env.GOOGLE_CLOUD_PROJECT = 'demo-mailping-test';
   const jar = findEmulatorJar(process.env.FIRESTORE_EMULATOR_JAR);
   if (!jar) {
     process.env.MAILPING_EMULATOR = 'missing';
-    const bar = '!'.repeat(78);
-    console.warn(`\n${bar}\nSTORAGE TESTS SKIPPED: ${INSTALL_HINT}\n${bar}\n`);
+    shout(`STORAGE TESTS SKIPPED: ${INSTALL_HINT}`);
     return;
   }
   const emulator = await startEmulator({ jar });

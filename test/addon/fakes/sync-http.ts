@@ -45,3 +45,12 @@ export function syncHttpTransport(timeoutMs = 15_000): Transport {
     };
   };
 }
+
+/**
+ * The transport as the service sees it from `address`: the entry its front
+ * proxy appends to X-Forwarded-For. Apps Script's requests come from Google.
+ */
+export function fromAddress(transport: Transport, address: string): Transport {
+  return (request) =>
+    transport({ ...request, headers: { ...request.headers, 'X-Forwarded-For': address } });
+}
