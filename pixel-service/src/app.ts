@@ -10,7 +10,10 @@ import Fastify, {
 } from 'fastify';
 import type { NetworkIndex } from '../../shared/networks/network-index';
 import { loadNetworkIndex } from '../../shared/networks/snapshots';
+import { apiGuards } from './api-guards';
+import { answerClientError } from './client-error';
 import type { Config } from './config';
+import { cappedStoreFetch, DailyCap } from './daily-cap';
 import { apiErrorHandler } from './errors';
 import { sendPixel } from './gif';
 import type { VerifyIdentity } from './identity';
@@ -24,6 +27,7 @@ import { optOutRoutes } from './routes/opt-out';
 import { pixelRoutes } from './routes/pixel';
 import { publicPageRoutes } from './routes/public-pages';
 import type { Store } from './store';
+import { withDeadline } from './store-deadline';
 import { validatorCompiler } from './validation';
 
 export interface Deps {
@@ -37,6 +41,11 @@ export interface Deps {
 /** Bodies are small JSON; anything larger is refused before parsing. */
 const BODY_LIMIT_BYTES = 64 * 1024;
 const READY_TIMEOUT_MS = 1000;
+/**
+ * Node refuses requests with more than 16 KB of headers before any route
+ * sees them; a proxy's oversized User-Agent must still get the GIF and count.
+ */
+const MAX_HEADER_BYTES = 128 * 1024;
 
 /** A URL the router cannot even decode still gets the image on the pixel path. */
 function answerFrameworkError(error: Error, request: FastifyRequest, reply: FastifyReply) {
@@ -53,12 +62,14 @@ export async function buildApp(config: Config, deps: Deps): Promise<FastifyInsta
     // anything to their left was written by the client and may be forged.
     trustProxy: (_address: string, hop: number) => hop < config.trustedProxyHops,
     bodyLimit: BODY_LIMIT_BYTES,
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
     // One line per finished request, written by the onResponse hook below.
     logController: new LogController({ disableRequestLogging: true }),
     // Requests that arrive on open connections after SIGTERM still get served.
     return503OnClosing: false,
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
 
   app.addHook('onRequest', async (request) => {
@@ -89,12 +100,12 @@ export async function buildApp(config: Config, deps: Deps): Promise<FastifyInsta
     networkAges: () => networks.ages(now()),
     timeoutMs: READY_TIMEOUT_MS,
   });
+  const storeWithinCap = cappedStoreFetch(new DailyCap(config.dailyFetchCap), deps.store);
   await app.register(pixelRoutes, {
     tokenKeys: config.tokenKeys,
     storeTimeoutMs: config.storeTimeoutMs,
     // Opted-out links are known in memory: skipping them costs no read.
-    storeFetch: (fetch) =>
-      optOuts.has(fetch.linkId) ? Promise.resolve() : deps.store.recordFetch(fetch),
+    storeFetch: (fetch) => (optOuts.has(fetch.linkId) ? Promise.resolve() : storeWithinCap(fetch)),
     networks,
     now,
   });
@@ -108,13 +119,17 @@ export async function buildApp(config: Config, deps: Deps): Promise<FastifyInsta
   await app.register(exportDownloadRoutes, { tokenKeys: config.tokenKeys, store: deps.store, now });
   await app.register(
     async (api) => {
+      await apiGuards(api, {
+        ratePerMinute: config.apiRatePerMinute,
+        previewOrigin: config.previewOrigin,
+      });
       api.setValidatorCompiler(validatorCompiler);
       api.setErrorHandler(apiErrorHandler);
       api.setNotFoundHandler((_request, reply) =>
         reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'no such route' }),
       );
       await api.register(linkRoutes, {
-        store: deps.store,
+        store: withDeadline(deps.store, config.apiStoreTimeoutMs),
         verifyIdentity: deps.verifyIdentity,
         publicUrl: config.publicUrl,
         tokenKeys: config.tokenKeys,

@@ -24,6 +24,10 @@ const EnvSchema = Type.Object({
   OPERATOR_CONTACT: Type.Optional(Type.String({ minLength: 3, maxLength: 200 })),
   OPT_OUT_REFRESH_MS: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 60_000 }),
   STORE_TIMEOUT_MS: Type.Integer({ minimum: 50, maximum: 10_000, default: 1500 }),
+  API_STORE_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 30_000, default: 3000 }),
+  DAILY_FETCH_CAP: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 2000 }),
+  API_RATE_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100_000, default: 120 }),
+  PREVIEW_ORIGIN: Type.Optional(Type.String({ pattern: '^http://[^/]+$' })),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -53,6 +57,13 @@ export interface Config {
   operator: { name: string; contact: string };
   /** How often each instance reloads the list of opted-out links. */
   optOutRefreshMs: number;
+  /** How long an API request waits on storage before answering 503. */
+  apiStoreTimeoutMs: number;
+  /** Fetches of one link stored one by one per UTC day, per instance. */
+  dailyFetchCap: number;
+  apiRatePerMinute: number;
+  /** The local preview's origin, the only one CORS admits (development only). */
+  previewOrigin?: string;
   logLevel: string;
   onCloudRun: boolean;
 }
@@ -96,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (onCloudRun && (!e.OPERATOR_NAME || !e.OPERATOR_CONTACT)) {
     throw new ConfigError('OPERATOR_NAME and OPERATOR_CONTACT are required on Cloud Run');
   }
+  if (e.PREVIEW_ORIGIN !== undefined) assertPreviewAllowed(e.DEV_IDENTITY, e.PREVIEW_ORIGIN);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -115,9 +127,31 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       contact: e.OPERATOR_CONTACT ?? 'not configured',
     },
     optOutRefreshMs: e.OPT_OUT_REFRESH_MS,
+    apiStoreTimeoutMs: e.API_STORE_TIMEOUT_MS,
+    dailyFetchCap: e.DAILY_FETCH_CAP,
+    apiRatePerMinute: e.API_RATE_PER_MINUTE,
+    ...(e.PREVIEW_ORIGIN ? { previewOrigin: e.PREVIEW_ORIGIN } : {}),
     logLevel: e.LOG_LEVEL,
     onCloudRun,
   };
+}
+
+export interface StorageConfig {
+  projectId: string;
+  retentionDays: RetentionDays;
+}
+
+const StorageEnvSchema = Type.Pick(EnvSchema, ['GOOGLE_CLOUD_PROJECT', 'RETENTION_DAYS']);
+
+/** The storage part alone, for commands that only talk to Firestore. */
+export function loadStorageConfig(env: Record<string, string | undefined>): StorageConfig {
+  const raw = Value.Default(StorageEnvSchema, Value.Convert(StorageEnvSchema, pickKnown(env)));
+  if (!Value.Check(StorageEnvSchema, raw)) {
+    const first = Value.Errors(StorageEnvSchema, raw).First();
+    throw new ConfigError(`${first?.path.slice(1) ?? 'environment'}: ${first?.message}`);
+  }
+  const e: Static<typeof StorageEnvSchema> = raw;
+  return { projectId: e.GOOGLE_CLOUD_PROJECT, retentionDays: e.RETENTION_DAYS };
 }
 
 function pickKnown(env: Record<string, string | undefined>): Record<string, string> {
@@ -139,6 +173,20 @@ function assertDevIdentityAllowed(onCloudRun: boolean, host: string): void {
   }
   if (!isLoopbackHost(host)) {
     throw new ConfigError(`DEV_IDENTITY: refused while listening on ${host}; use 127.0.0.1`);
+  }
+}
+
+/**
+ * A browser page may call the API cross-origin only in development: the
+ * preview runs on the developer's machine and signs in as a development user.
+ */
+function assertPreviewAllowed(devIdentity: string, origin: string): void {
+  if (devIdentity !== 'on') {
+    throw new ConfigError('PREVIEW_ORIGIN: only allowed with DEV_IDENTITY=on');
+  }
+  const host = new URL(origin).hostname.replace(/^\[|\]$/g, '');
+  if (!isLoopbackHost(host)) {
+    throw new ConfigError(`PREVIEW_ORIGIN: ${origin} is not a loopback origin`);
   }
 }
 

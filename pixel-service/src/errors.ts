@@ -37,7 +37,7 @@ export function apiErrorHandler(
       message: 'Something went wrong on our side.',
     });
   }
-  const message = error instanceof HttpError ? error.message : describeValidation(error);
+  const message = error instanceof HttpError ? error.message : describeRefusal(error);
   if (status >= 500) request.log.warn({ cause: error.message }, 'storage unavailable');
   else request.log.info({ status, cause: error.message }, 'request refused');
   return reply.code(status).send({
@@ -48,7 +48,17 @@ export function apiErrorHandler(
 }
 
 /** Names the offending field, including an unknown one, which Ajv leaves out. */
-function describeValidation(error: FastifyError): string {
+// Fastify's JSON parser drops the parse error, and refuses prototype keys
+// with the same words as broken JSON, so both are named here.
+const BODY_MESSAGES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY:
+    'body is not valid JSON, or holds a forbidden key such as "__proto__" or "constructor"',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'body is empty; send a JSON object',
+};
+
+function describeRefusal(error: FastifyError): string {
+  const bodyMessage = BODY_MESSAGES[error.code];
+  if (bodyMessage) return bodyMessage;
   const first = error.validation?.[0];
   if (!first) return error.message;
   const where = `${error.validationContext ?? 'request'}${first.instancePath}`;

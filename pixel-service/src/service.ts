@@ -22,6 +22,11 @@ export async function startService(env: Record<string, string | undefined>) {
   loadAppleRelay(networks).catch((error: unknown) => {
     app.log.error({ err: error }, 'apple relay list failed to load');
   });
+  // Opening the connection now spares the first fetch the handshake, which
+  // could otherwise take longer than the store timeout and dead-letter it.
+  store.ping().catch((error: unknown) => {
+    app.log.warn({ err: error }, 'storage not reachable at start-up');
+  });
   drainOnSignals(app);
   // The Firestore client can leave a retried call's rejection unobserved
   // when storage is down; that must never take the pixel down with it.

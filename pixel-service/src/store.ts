@@ -6,6 +6,7 @@
  *   links/{linkId}/signals/{id}     one add-on signal, with expireAt for TTL
  *   settings/{ownerSub}             retention and opt-out choice
  *   optOuts/{linkId}                links whose recipient opted out
+ *   links/{linkId}/overflow/{day-shard}  fetches beyond the daily cap, counted
  * Counts are derived when a timeline is read, so no fetch ever writes to a
  * document that other fetches of the same link also write.
  */
@@ -16,6 +17,7 @@ import { exportOwner } from './store-export';
 import { type OptOut, optOutLink, optOutsSince, purgeFetches } from './store-opt-outs';
 import {
   applyRetention,
+  DAY_MS,
   expiryOf,
   PROVISIONAL_DAYS,
   type RetentionCounts,
@@ -50,6 +52,13 @@ export interface Page {
 const CLOSE_TIMEOUT_MS = 5000;
 /** Firestore's limit on values in one `in` filter. */
 const IN_LIMIT = 30;
+/**
+ * Counter shards per link and day. Beyond the daily cap a hot link is still
+ * fetched hundreds of times a second; spread over 16 documents, and with one
+ * write per document per commit, each stays near Firestore's sustained rate
+ * of about one write per second.
+ */
+const OVERFLOW_SHARDS = 16;
 
 export class Store {
   readonly #db: Firestore;
@@ -113,6 +122,23 @@ export class Store {
     const ref = this.#links().doc(linkId).collection('fetches').doc(id);
     const times = { at: Timestamp.fromMillis(at), expireAt: expiryOf(at, PROVISIONAL_DAYS) };
     return this.#writes.set(ref, { ...rest, linkId, ...times, provisional: true });
+  }
+
+  /** Counts a fetch beyond the daily cap without storing it one by one. */
+  countFetch(fetch: Fetch): Promise<void> {
+    const day = new Date(fetch.at).toISOString().slice(0, 10);
+    const shard = Math.floor(Math.random() * OVERFLOW_SHARDS);
+    const ref = this.#links().doc(fetch.linkId).collection('overflow').doc(`${day}-${shard}`);
+    // Counts name no one, so they follow the service's default retention.
+    const expireAt = expiryOf(Date.parse(day) + DAY_MS, this.#defaultRetention);
+    const data = { linkId: fetch.linkId, day, expireAt };
+    return this.#writes.increment(ref, { field: 'count', by: 1 }, data);
+  }
+
+  /** How many fetches of a link were counted beyond the daily cap, all days together. */
+  async countedBeyondCap(linkId: string): Promise<number> {
+    const snap = await this.#links().doc(linkId).collection('overflow').get();
+    return snap.docs.reduce((sum, doc) => sum + Number(doc.get('count') ?? 0), 0);
   }
 
   async recordSignal(signal: Signal, retentionDays = this.#defaultRetention): Promise<void> {

@@ -40,6 +40,17 @@ describe('configuration', () => {
     expect(loadConfig({ ...base, DEV_IDENTITY: 'on', HOST: '::1' }).devIdentity).toBe(true);
   });
 
+  it('admits a preview origin only in development and only on loopback', () => {
+    const preview = { ...base, PREVIEW_ORIGIN: 'http://127.0.0.1:8081' };
+    expect(() => loadConfig(preview)).toThrow(/PREVIEW_ORIGIN: only allowed with DEV_IDENTITY=on/);
+    expect(loadConfig({ ...preview, DEV_IDENTITY: 'on' }).previewOrigin).toBe(
+      'http://127.0.0.1:8081',
+    );
+    expect(() =>
+      loadConfig({ ...base, DEV_IDENTITY: 'on', PREVIEW_ORIGIN: 'http://evil.example' }),
+    ).toThrow(/not a loopback origin/);
+  });
+
   it.each([
     [{}, /TOKEN_KEYS/],
     [{ TOKEN_KEYS: 'k1:c2hvcnQ=' }, /at least 32 random bytes/],

@@ -125,6 +125,7 @@ describe('deploy dry run', () => {
     expect(ttls.map((c) => c.find((w) => w.startsWith('--collection-group=')))).toEqual([
       '--collection-group=fetches',
       '--collection-group=signals',
+      '--collection-group=overflow',
     ]);
   });
 

@@ -43,6 +43,8 @@ declare module 'fastify' {
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema };
 const noContent = { 204: Type.Null(), ...errors };
 const iso = (ms: number) => new Date(ms).toISOString();
+/** `cap:daily-fetches:N`: N fetches beyond the daily cap were counted, not stored. */
+export const CAPPED_NOTICE = 'cap:daily-fetches';
 
 export async function linkRoutes(base: FastifyInstance, options: LinkOptions) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -53,6 +55,8 @@ export async function linkRoutes(base: FastifyInstance, options: LinkOptions) {
   app.addHook('preHandler', async (request) => {
     request.identity = await authenticate(request, options.verifyIdentity);
   });
+  // After authentication, so the limit counts per user (see api-guards.ts).
+  app.addHook('preHandler', app.rateLimit());
 
   const ownLink = async (request: FastifyRequest, id: string) => {
     const link = await store.findLink(id, request.identity.sub);
@@ -131,11 +135,16 @@ export async function linkRoutes(base: FastifyInstance, options: LinkOptions) {
     { schema: { params: LinkParamsSchema, response: { 200: LinkDetailSchema, ...errors } } },
     async (request) => {
       const link = await ownLink(request, request.params.id);
-      const activity = await store.loadActivity([link.id]);
+      const [activity, counted] = await Promise.all([
+        store.loadActivity([link.id]),
+        store.countedBeyondCap(link.id),
+      ]);
       const found = activity.get(link.id);
       // Another instance may have stored fetches before it learnt of the opt-out.
       if (link.optedOutAt !== undefined && found?.fetches.length) await store.purgeFetches(link.id);
-      return summarize(link, found);
+      const detail = summarize(link, found);
+      if (counted > 0) detail.timeline.notices.push(`${CAPPED_NOTICE}:${counted}`);
+      return detail;
     },
   );
 

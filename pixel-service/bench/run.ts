@@ -1,0 +1,233 @@
+/**
+ * `npm run bench`: measures the service side by side with baselines in the
+ * same run, so the machine's noise falls on both, and prints a table with
+ * each target held or missed. Starts its own Firestore emulator.
+ */
+
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, statSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { findEmulatorJar, INSTALL_HINT, startEmulator } from '../dev/emulator';
+import { parseTokenKeys } from '../src/config';
+import { signToken } from '../src/token';
+import { CONNECTIONS, type LoadResult, load } from './load';
+import { countOperations } from './operations';
+import { buildBundles, type Server, startServer } from './processes';
+import { printTable, type Row } from './table';
+
+const SECONDS = 8;
+const ROUNDS = 2;
+const STARTS = 5;
+const TOKEN_KEYS = `b1:${randomBytes(32).toString('base64')}`;
+const PIXEL_PATH = `/p/${signToken(parseTokenKeys(TOKEN_KEYS), 'benchAAAAAAAAAAAAAAAAA')}.gif`;
+
+async function main() {
+  const jar = findEmulatorJar(process.env.FIRESTORE_EMULATOR_JAR);
+  if (!jar) throw new Error(INSTALL_HINT);
+  const emulator = await startEmulator({ jar });
+  try {
+    const rows = await measure(emulator.host);
+    printTable(rows, describeMachine());
+  } finally {
+    await emulator.stop();
+  }
+}
+
+async function measure(emulatorHost: string): Promise<Row[]> {
+  const bundles = await buildBundles();
+  const env = (project: string) => ({
+    TOKEN_KEYS,
+    GOOGLE_CLOUD_PROJECT: project,
+    FIRESTORE_EMULATOR_HOST: emulatorHost,
+    LOG_LEVEL: 'info',
+    // Every fetch stored one by one: beyond the cap they would only be counted.
+    DAILY_FETCH_CAP: '1000000',
+  });
+  const start = (bundle: string, mode: string, project: string) =>
+    startServer(bundle, mode ? [mode] : [], env(project), PIXEL_PATH);
+
+  const stored = await pair(
+    () => start(bundles.baseline, 'store', 'demo-bench-baseline'),
+    () => start(bundles.service, 'store', 'demo-bench-service'),
+  );
+  const bare = await pair(
+    () => start(bundles.baseline, 'bare', 'demo-bench-bare'),
+    () => start(bundles.service, 'no-store', 'demo-bench-nostore'),
+  );
+  const startup = await startups(
+    () => start(bundles.baseline, 'store', 'demo-bench-start-baseline'),
+    () => start(bundles.main, '', 'demo-bench-start-main'),
+  );
+  const ops = await countOperations(bundles.service, emulatorHost, env('demo-bench-ops'));
+  const addonBytes = addonSize();
+  return rowsOf({ stored, bare, startup, ops, addonBytes });
+}
+
+interface Pair {
+  baseline: LoadResult;
+  service: LoadResult;
+  peakMemoryMb: number;
+}
+
+/** Alternates baseline and service, ABBA, and averages each side. */
+async function pair(baseline: () => Promise<Server>, service: () => Promise<Server>) {
+  const base = await baseline();
+  const own = await service();
+  const results: { baseline: LoadResult[]; service: LoadResult[] } = { baseline: [], service: [] };
+  try {
+    await load(`${base.base}${PIXEL_PATH}`, 2);
+    await load(`${own.base}${PIXEL_PATH}`, 2);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const order =
+        round % 2 === 0 ? (['baseline', 'service'] as const) : (['service', 'baseline'] as const);
+      for (const side of order) {
+        const server = side === 'baseline' ? base : own;
+        results[side].push(await load(`${server.base}${PIXEL_PATH}`, SECONDS));
+      }
+    }
+    return {
+      baseline: average(results.baseline),
+      service: average(results.service),
+      peakMemoryMb: own.peakMemoryMb(),
+    } satisfies Pair;
+  } finally {
+    await base.stop();
+    await own.stop();
+  }
+}
+
+/** Median start-up, each side started in turn so both meet the same machine. */
+async function startups(baseline: () => Promise<Server>, service: () => Promise<Server>) {
+  const times = { baseline: [] as number[], service: [] as number[] };
+  for (let i = 0; i < STARTS; i += 1) {
+    for (const [side, start] of [
+      ['baseline', baseline],
+      ['service', service],
+    ] as const) {
+      const server = await start();
+      times[side].push(server.startupMs);
+      await server.stop();
+    }
+  }
+  return { baseline: median(times.baseline), service: median(times.service) };
+}
+
+function average(results: LoadResult[]): LoadResult {
+  const mean = (pick: (r: LoadResult) => number) =>
+    results.reduce((sum, r) => sum + pick(r), 0) / results.length;
+  return {
+    requestsPerSecond: mean((r) => r.requestsPerSecond),
+    p50Ms: mean((r) => r.p50Ms),
+    p99Ms: mean((r) => r.p99Ms),
+    failures: results.reduce((sum, r) => sum + r.failures, 0),
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function addonSize(): number {
+  const outdir = mkdtempSync(join(tmpdir(), 'mailping-addon-'));
+  execFileSync('node', ['addon/build.mjs', '--outdir', outdir], { stdio: 'ignore' });
+  return statSync(join(outdir, 'Code.js')).size;
+}
+
+function describeMachine(): string {
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const memory = Math.round(totalmem() / 2 ** 30);
+  return `${cpus().length} × ${cpu}, ${memory} GB, Node ${process.versions.node}, ${process.platform}`;
+}
+
+interface Measured {
+  stored: Pair;
+  bare: Pair;
+  startup: { baseline: number; service: number };
+  ops: Awaited<ReturnType<typeof countOperations>>;
+  addonBytes: number;
+}
+
+function rowsOf({ stored, bare, startup, ops, addonBytes }: Measured): Row[] {
+  const storedRatio = stored.service.requestsPerSecond / stored.baseline.requestsPerSecond;
+  const bareRatio = bare.service.requestsPerSecond / bare.baseline.requestsPerSecond;
+  const startRatio = startup.service / startup.baseline;
+  const peak = Math.max(stored.peakMemoryMb, bare.peakMemoryMb);
+  const fmt = (r: LoadResult) => `${Math.round(r.requestsPerSecond)} req/s`;
+  const lat = (r: LoadResult) => `${r.p50Ms} / ${r.p99Ms} ms`;
+  const sum = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([name, n]) => `${n} ${name}`)
+      .join(', ') || 'none';
+  return [
+    {
+      measure: 'pixel with storage: throughput',
+      service: fmt(stored.service),
+      baseline: fmt(stored.baseline),
+      ratio: storedRatio,
+      target: '≥ 0.90',
+      held: storedRatio >= 0.9,
+    },
+    {
+      measure: 'pixel with storage: p50 / p99',
+      service: lat(stored.service),
+      baseline: lat(stored.baseline),
+    },
+    {
+      measure: 'pixel with storage: failed answers',
+      service: String(stored.service.failures),
+      baseline: String(stored.baseline.failures),
+      target: '0',
+      held: stored.service.failures === 0,
+    },
+    {
+      measure: 'overhead, storage off: throughput',
+      service: fmt(bare.service),
+      baseline: fmt(bare.baseline),
+      ratio: bareRatio,
+      target: '≥ 0.60',
+      held: bareRatio >= 0.6,
+    },
+    {
+      measure: 'overhead, storage off: p50 / p99',
+      service: lat(bare.service),
+      baseline: lat(bare.baseline),
+    },
+    {
+      measure: 'start-up to first served pixel',
+      service: `${Math.round(startup.service)} ms`,
+      baseline: `${Math.round(startup.baseline)} ms`,
+      ratio: startRatio,
+      target: '≤ 1.30',
+      held: startRatio <= 1.3,
+    },
+    {
+      measure: `peak memory at ${CONNECTIONS} connections`,
+      service: `${Math.round(peak)} MB`,
+      target: '< 256 MB',
+      held: peak < 256,
+    },
+    {
+      measure: 'Firestore reads per pixel fetch',
+      service: String(ops.readsPerFetch),
+      target: '0',
+      held: ops.readsPerFetch === 0,
+    },
+    {
+      measure: 'Firestore commits per pixel fetch',
+      service: ops.commitsPerFetch.toFixed(3),
+      target: '≤ 1',
+      held: ops.commitsPerFetch <= 1,
+    },
+    { measure: 'Firestore calls per timeline read', service: sum(ops.perTimeline) },
+    { measure: 'Firestore calls per link list', service: sum(ops.perList) },
+    { measure: 'add-on bundle', service: `${(addonBytes / 1024).toFixed(1)} KB` },
+  ];
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
