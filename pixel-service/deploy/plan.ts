@@ -45,6 +45,14 @@ function envVars(config: DeployConfig): string {
     .join('@')}`;
 }
 
+/** Cloud Run's own request log entries for one service. */
+export function requestLogFilter(service: string): string {
+  return (
+    'resource.type="cloud_run_revision" AND ' +
+    `resource.labels.service_name="${service}" AND log_id("run.googleapis.com/requests")`
+  );
+}
+
 export function deployPlan(
   config: DeployConfig,
   options: { tag: string; indexes: Parameters<typeof indexSteps>[0] },
@@ -131,6 +139,20 @@ export function deployPlan(
         p,
         '.',
       ],
+    },
+    {
+      // Cloud Run logs every request on its own, with the client's full
+      // address and the URL, which carries the pixel's token: keep those out.
+      title: "Keep Cloud Run's request logs (full addresses, pixel URLs) out of storage",
+      args: [
+        'logging',
+        'sinks',
+        'update',
+        '_Default',
+        `--add-exclusion=name=${config.service}-requests,filter=${requestLogFilter(config.service)}`,
+        p,
+      ],
+      tolerate: 'already exists',
     },
     {
       title: 'Deploy the service to Cloud Run',

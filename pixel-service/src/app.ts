@@ -17,7 +17,7 @@ import { cappedStoreFetch, DailyCap } from './daily-cap';
 import { apiErrorHandler } from './errors';
 import { sendPixel } from './gif';
 import type { VerifyIdentity } from './identity';
-import { loggerOptions, traceField } from './logger';
+import { logDestination, loggerOptions, traceField } from './logger';
 import { OptOutList } from './opt-out-list';
 import { exportDownloadRoutes } from './routes/export-download';
 import { healthRoutes } from './routes/health';
@@ -57,7 +57,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<FastifyInsta
   const now = deps.now ?? Date.now;
   const networks = deps.networks ?? loadNetworkIndex();
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: { ...loggerOptions(config.logLevel), stream: logDestination() },
     // Believe exactly the X-Forwarded-For entries our own proxies appended;
     // anything to their left was written by the client and may be forged.
     trustProxy: (_address: string, hop: number) => hop < config.trustedProxyHops,

@@ -4,6 +4,7 @@ import { loadAppleRelay, loadNetworkIndex } from '../../shared/networks/snapshot
 import { buildApp } from './app';
 import { type Config, loadConfig } from './config';
 import { devIdentity, googleIdentity, type VerifyIdentity } from './identity';
+import { flushLogs } from './logger';
 import { openStore } from './store';
 
 function identityFor(config: Config): VerifyIdentity {
@@ -46,11 +47,12 @@ function drainOnSignals(app: FastifyInstance) {
     closing = true;
     app.log.info({ signal }, 'draining before exit');
     // Fetches in flight finish and are stored before the client closes.
+    const exit = (code: number) => flushLogs(app.log).then(() => process.exit(code));
     app.close().then(
-      () => process.exit(0),
+      () => exit(0),
       (error: unknown) => {
         app.log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
+        return exit(1);
       },
     );
   };

@@ -129,6 +129,15 @@ describe('deploy dry run', () => {
     ]);
   });
 
+  it('keeps Cloud Run’s own request logs, with addresses and tokens, out of storage', () => {
+    const exclusion = find('logging', 'sinks', 'update', '_Default');
+    const flag = exclusion?.find((w) => w.startsWith('--add-exclusion='));
+    expect(flag).toContain('log_id("run.googleapis.com/requests")');
+    expect(flag).toContain('resource.labels.service_name="mailping-pixel"');
+    const order = (words: string[]) => commands.indexOf(find(...words) ?? []);
+    expect(order(['logging', 'sinks'])).toBeLessThan(order(['run', 'deploy']));
+  });
+
   it('deploys the daily sweep as a job the scheduler starts', () => {
     expect(find('run', 'jobs', 'deploy')).toContain('--args=sweep.js');
     expect(find('scheduler', 'jobs', 'create', 'http')).toEqual(

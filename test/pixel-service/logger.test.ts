@@ -29,7 +29,7 @@ describe('service logs', () => {
       {
         ip: '198.51.100.23',
         email: 'sender@example.com',
-        request: { token: 'k1.secret', headers: { authorization: 'Bearer abc' } },
+        request: { token: 'k1.secret', authorization: 'Bearer abc' },
         recipients: ['reader@example.org'],
       },
       'request done',
