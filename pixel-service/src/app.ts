@@ -95,6 +95,12 @@ export async function buildApp(config: Config, deps: Deps): Promise<FastifyInsta
   app.addHook('onClose', async () => optOuts.stop());
   app.addHook('onClose', async () => deps.store.close());
 
+  // An unknown route never echoes its URL, which may carry a pixel token; any
+  // other method on a pixel URL still gets the image.
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/p/')) return sendPixel(reply.code(200));
+    return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'no such route' });
+  });
   await app.register(healthRoutes, {
     pingStore: () => deps.store.ping(),
     networkAges: () => networks.ages(now()),
@@ -125,9 +131,6 @@ export async function buildApp(config: Config, deps: Deps): Promise<FastifyInsta
       });
       api.setValidatorCompiler(validatorCompiler);
       api.setErrorHandler(apiErrorHandler);
-      api.setNotFoundHandler((_request, reply) =>
-        reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'no such route' }),
-      );
       await api.register(linkRoutes, {
         store: withDeadline(deps.store, config.apiStoreTimeoutMs),
         verifyIdentity: deps.verifyIdentity,

@@ -182,6 +182,11 @@ describeWithFirestore('hostile input', () => {
       ['500 X-Forwarded-For entries', [`x-forwarded-for: ${'10.0.0.1, '.repeat(499)}::1`]],
       ['a malformed address', ['x-forwarded-for: 999.1.1.1, ::ffff:zz, [::1]']],
       ['a header without a colon', ['this is not a header']],
+      ['headers past the 128 KB limit', [`user-agent: ${'A'.repeat(140 * 1024)}`]],
+      [
+        'many headers past the limit',
+        Array.from({ length: 300 }, (_, i) => `x-p${i}: ${'B'.repeat(500)}`),
+      ],
     ])('answers the pixel with %s with the GIF', async (_name, headers) => {
       const raw = await send(request(`/p/${token}.gif`, headers));
       expect(statusOf(raw)).toBe(200);

@@ -130,6 +130,26 @@ describeWithFirestore('pixel route', () => {
     expect(await storedFetches()).toHaveLength(0);
   });
 
+  it.each(['POST', 'PUT', 'DELETE', 'OPTIONS'])(
+    'answers %s on a pixel URL with the GIF, storing nothing',
+    async (method) => {
+      const response = await fetchPixel(`/p/${token}.gif`, {}, method);
+      expectGif(response);
+      expect(response.body).not.toContain(token);
+      expect(await storedFetches()).toHaveLength(0);
+    },
+  );
+
+  it('answers an unknown route with a 404 that never repeats the URL', async () => {
+    const response = await app.inject({ method: 'POST', url: `/nothing/${token}` });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'no such route',
+    });
+  });
+
   it('believes only the proxy-appended X-Forwarded-For entry', async () => {
     // A client claiming to be Apple's relay and Google's proxy, from a home address.
     const forged = '172.224.226.5, 66.249.84.10';
