@@ -64,5 +64,20 @@ function describeRefusal(error: FastifyError): string {
   const where = `${error.validationContext ?? 'request'}${first.instancePath}`;
   const extra = (first.params as { additionalProperty?: string }).additionalProperty;
   if (extra) return `${where} has an unknown field "${extra}"`;
+  const allowed = allowedValues(error.validation ?? [], first.instancePath);
+  if (allowed.length > 0) return `${where} must be one of ${allowed.join(', ')}`;
   return `${where} ${first.message ?? 'is invalid'}`;
+}
+
+/**
+ * A choice among literals fails one `const` branch per literal; Ajv names
+ * each branch's value but never the whole list, which is what helps.
+ */
+function allowedValues(
+  issues: NonNullable<FastifyError['validation']>,
+  instancePath: string,
+): string[] {
+  return issues
+    .filter((issue) => issue.keyword === 'const' && issue.instancePath === instancePath)
+    .map((issue) => JSON.stringify((issue.params as { allowedValue?: unknown }).allowedValue));
 }

@@ -158,6 +158,15 @@ describeWithFirestore('links API', () => {
     expect(signal.json().message).toContain('messageAt');
   });
 
+  it('names the allowed values when a choice is wrong', async () => {
+    const { id } = await mint();
+    const response = await api('POST', `/links/${id}/signals`, ALICE, { type: 'opened' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().message).toBe(
+      'body/type must be one of "inserted", "sent", "sender-view"',
+    );
+  });
+
   it('refuses an oversized body with 413', async () => {
     const response = await app.inject({
       method: 'POST',
