@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { DeployConfigError, loadDeployConfig } from './deploy-config';
+import { type DeployConfig, DeployConfigError, loadDeployConfig } from './deploy-config';
 import { deployPlan, type Step } from './plan';
 
 const ROOT = resolve(__dirname, '../..');
@@ -94,6 +94,17 @@ function runStep(step: Step, url: string): string {
   throw new DeployError(`step failed: ${step.title}${step.onFailure ? `; ${step.onFailure}` : ''}`);
 }
 
+/** A real deploy must not publish the sample's placeholder operator or client id. */
+function refuseSampleValues(config: DeployConfig) {
+  const sample = loadDeployConfig(SAMPLE_CONFIG);
+  const kept = (['operatorName', 'operatorContact', 'oauthClientIds'] as const).filter(
+    (field) => JSON.stringify(config[field]) === JSON.stringify(sample[field]),
+  );
+  if (kept.length > 0) {
+    throw new DeployError(`${kept.join(', ')} still hold the sample's values: fill in your own`);
+  }
+}
+
 function main(argv: string[]) {
   const args = parseArgs(argv);
   const path = configPath(args.config, args.dryRun);
@@ -109,6 +120,7 @@ function main(argv: string[]) {
     console.log('the add-on’s script properties as SERVICE_URL.');
     return;
   }
+  refuseSampleValues(config);
   if (gcloud(['--version'], true).status !== 0) throw new DeployError('gcloud is not installed');
   let url = '';
   steps.forEach((step, i) => {

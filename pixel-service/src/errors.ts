@@ -54,6 +54,7 @@ const BODY_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY:
     'body is not valid JSON, or holds a forbidden key such as "__proto__" or "constructor"',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'body is empty; send a JSON object',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'send the body as JSON, with Content-Type: application/json',
 };
 
 function describeRefusal(error: FastifyError): string {

@@ -7,15 +7,31 @@
 import { parseArgs } from 'node:util';
 import { loadAllNetworks, replayFile } from './replay-files';
 
+const USAGE = 'usage: npm run replay -- [--check] FILE...  (the format: shared/README.md)';
+
+function readArgs() {
+  try {
+    return parseArgs({
+      options: { check: { type: 'boolean', default: false }, help: { type: 'boolean' } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    console.error((error as Error).message);
+    return null;
+  }
+}
+
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    options: { check: { type: 'boolean', default: false } },
-    allowPositionals: true,
-  });
-  if (positionals.length === 0) {
-    console.error('usage: npm run replay -- [--check] FILE...');
+  const args = readArgs();
+  if (args?.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!args || args.positionals.length === 0) {
+    console.error(USAGE);
     return 2;
   }
+  const { values, positionals } = args;
   const networks = await loadAllNetworks();
   let failed = 0;
   for (const file of positionals) {

@@ -181,6 +181,19 @@ describe('deploy configuration', () => {
     expect(result.err).toMatch(/run\.memory: .*512Mi/);
   });
 
+  it('refuses a real deploy that still holds the sample’s operator and client id', () => {
+    const path = join(dir, 'copied.json');
+    writeFileSync(path, JSON.stringify({ ...sample(), project: 'acme-mail' }));
+
+    const result = deploy('--config', path);
+
+    expect(result.status).toBe(2);
+    expect(result.err).toContain(
+      "operatorName, operatorContact, oauthClientIds still hold the sample's values",
+    );
+    expect(result.err).not.toContain('gcloud is not installed');
+  });
+
   it('refuses a configuration file it cannot read', () => {
     const result = deploy('--config', join(dir, 'missing.json'));
     expect(result.status).toBe(2);

@@ -17,6 +17,9 @@ describeWithFirestore('health routes', () => {
     expect(ready.json()).toMatchObject({ status: 'ready', storage: 'ok' });
     const networks = ready.json().networks.map((list: { network: string }) => list.network);
     expect(networks).toEqual(expect.arrayContaining(['google', 'microsoft', 'yahoo']));
+    for (const list of ready.json().networks) {
+      expect(list.stale).toBe(list.ageMs > 7 * 86_400_000);
+    }
     await app.close();
   });
 

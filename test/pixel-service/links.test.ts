@@ -167,6 +167,17 @@ describeWithFirestore('links API', () => {
     );
   });
 
+  it('tells a client that sends no JSON content type what to send', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/links',
+      headers: { ...ALICE, 'content-type': 'application/xml' },
+      payload: '<link/>',
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.json().message).toContain('Content-Type: application/json');
+  });
+
   it('refuses an oversized body with 413', async () => {
     const response = await app.inject({
       method: 'POST',

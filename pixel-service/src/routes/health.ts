@@ -1,11 +1,18 @@
 /** Liveness and readiness for Cloud Run. */
 import type { FastifyInstance } from 'fastify';
+import type { ListAge } from '../../../shared/networks/network-index';
+
+/**
+ * The published lists change daily; a week-old snapshot misses new ranges.
+ * A stale list still classifies most fetches, so it is flagged, not fatal.
+ */
+const STALE_AFTER_MS = 7 * 86_400_000;
 
 export interface HealthOptions {
   /** Resolves when storage answers. */
   pingStore: () => Promise<void>;
   /** Each reference list's age, so an operator sees a stale or unloaded list. */
-  networkAges: () => unknown;
+  networkAges: () => ListAge[];
   timeoutMs: number;
 }
 
@@ -17,7 +24,9 @@ export async function healthRoutes(app: FastifyInstance, options: HealthOptions)
     return reply.code(storage === 'ok' ? 200 : 503).send({
       status: storage === 'ok' ? 'ready' : 'unavailable',
       storage,
-      networks: options.networkAges(),
+      networks: options
+        .networkAges()
+        .map((list) => ({ ...list, stale: list.ageMs > STALE_AFTER_MS })),
     });
   });
 }
