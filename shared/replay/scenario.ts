@@ -77,14 +77,27 @@ export type Step = Scenario['steps'][number];
 /** A step that fetches the pixel. */
 export type FetchStep = Static<typeof FetchStepSchema>;
 
+const dotted = (path: string) => path.slice(1).replaceAll('/', '.');
+
+/**
+ * A bad step fails both kinds of step at once; judge it as the kind its keys
+ * say it is, so the error names the field that is wrong.
+ */
+function stepError(step: unknown, path: string): string {
+  const keys = typeof step === 'object' && step !== null ? Object.keys(step) : [];
+  const isFetch = keys.includes('fetch');
+  if (isFetch === keys.includes('signal')) {
+    return `${dotted(path)}: a step needs \`at\` and either \`fetch\` or \`signal\``;
+  }
+  const error = Value.Errors(isFetch ? FetchStepSchema : SignalStepSchema, step).First();
+  return `${dotted(path + (error?.path ?? ''))}: ${error?.message ?? 'is not a step'}`;
+}
+
 function firstError(value: unknown): string | null {
   const error = Value.Errors(ScenarioSchema, value).First();
   if (!error) return null;
-  // A step fails both union branches; say which keys a step may have.
-  const hint = /^\/steps\/\d+$/.test(error.path)
-    ? 'a step needs `at` and either `fetch` or `signal`'
-    : error.message;
-  return `${error.path.slice(1).replaceAll('/', '.') || '(top level)'}: ${hint}`;
+  if (/^\/steps\/\d+$/.test(error.path)) return stepError(error.value, error.path);
+  return `${dotted(error.path) || '(top level)'}: ${error.message}`;
 }
 
 function durationErrors(scenario: Scenario): string | null {

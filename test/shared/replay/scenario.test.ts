@@ -53,6 +53,15 @@ describe('parseScenario', () => {
     expect(() => parseScenario(text, 'x.json')).toThrow(/^x\.json: steps\.1: a step needs/);
   });
 
+  it.each([
+    ['a fetch without an address', { at: '1s', fetch: { headers: {} } }, 'steps.1.fetch.ip'],
+    ['a signal of an unknown type', { at: '1s', signal: 'opened' }, 'steps.1.signal'],
+    ['an unknown field on a signal', { at: '1s', signal: 'sent', colour: 1 }, 'steps.1.colour'],
+  ])('names the field of %s', (_name, step, field) => {
+    const text = broken((s) => ({ ...s, steps: [s.steps[0], step] }));
+    expect(() => parseScenario(text, 'x.json')).toThrow(`x.json: ${field}:`);
+  });
+
   it('names a bad duration by its field', () => {
     const text = broken((s) => ({ ...s, steps: [{ ...s.steps[0], at: '3 minutes' }] }));
     expect(() => parseScenario(text, 'x.json')).toThrow(
