@@ -34,7 +34,9 @@ const ICONS: Record<string, string> = {
   add_photo_alternate:
     '<rect x="3" y="5" width="14" height="14" rx="2"/><path d="m5 17 4-5 3 3 2-2 3 4z"/>' +
     '<path d="M19 1v6M16 4h6" stroke-width="2"/>',
-  dns: '<rect x="3" y="4" width="18" height="7" rx="1.5"/><rect x="3" y="13" width="18" height="7" rx="1.5"/>',
+  dns:
+    '<rect x="3" y="4" width="18" height="7" rx="1.5"/>' +
+    '<rect x="3" y="13" width="18" height="7" rx="1.5"/>',
   drafts:
     '<g fill="none" stroke-width="2" stroke-linejoin="round">' +
     '<path d="M3 10 12 4l9 6v10H3z"/><path d="m3 10 9 6 9-6"/></g>',
@@ -43,7 +45,8 @@ const ICONS: Record<string, string> = {
 function icon(json: Json | undefined): string {
   const name = ((json?.materialIcon as Json | undefined)?.name as string | undefined) ?? '';
   const shape = ICONS[name] ?? '<circle cx="12" cy="12" r="6"/>';
-  return `<svg class="icon icon-${escapeHtml(name)}" viewBox="0 0 24 24" aria-hidden="true">${shape}</svg>`;
+  const attributes = `class="icon icon-${escapeHtml(name)}" viewBox="0 0 24 24" aria-hidden="true"`;
+  return `<svg ${attributes}>${shape}</svg>`;
 }
 
 /** A click target: an add-on action by function name, or a link. */
@@ -63,7 +66,9 @@ function clickAttributes(onClick: Json | undefined): string {
 
 function button(json: Json): string {
   const style = json.type === 'FILLED' ? 'filled' : 'text';
-  return `<button type="button" class="${style}"${clickAttributes(json.onClick as Json)}>${escapeHtml(String(json.text ?? ''))}</button>`;
+  const click = clickAttributes(json.onClick as Json);
+  const text = escapeHtml(String(json.text ?? ''));
+  return `<button type="button" class="${style}"${click}>${text}</button>`;
 }
 
 function decoratedText(json: Json): string {
@@ -76,14 +81,16 @@ function decoratedText(json: Json): string {
   const start = json.startIcon ? icon(json.startIcon as Json) : '';
   const end = json.button ? button(json.button as Json) : '';
   const role = click ? ' role="button" tabindex="0"' : '';
-  return `<div class="decorated${click ? ' clickable' : ''}"${click}${role}>${start}<div class="lines">${lines}</div>${end}</div>`;
+  const opening = `<div class="decorated${click ? ' clickable' : ''}"${click}${role}>`;
+  return `${opening}${start}<div class="lines">${lines}</div>${end}</div>`;
 }
 
 function textInput(json: Json): string {
   const hint = json.hintText ? `<small>${escapeHtml(String(json.hintText))}</small>` : '';
   return (
     `<label class="input"><span>${escapeHtml(String(json.label ?? ''))}</span>` +
-    `<input name="${escapeHtml(String(json.name))}" value="${escapeHtml(String(json.value ?? ''))}">` +
+    `<input name="${escapeHtml(String(json.name))}"` +
+    ` value="${escapeHtml(String(json.value ?? ''))}">` +
     `${hint}</label>`
   );
 }

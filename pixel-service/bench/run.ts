@@ -139,7 +139,8 @@ function addonSize(): number {
 function describeMachine(): string {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   const memory = Math.round(totalmem() / 2 ** 30);
-  return `${cpus().length} × ${cpu}, ${memory} GB, Node ${process.versions.node}, ${process.platform}`;
+  const node = `Node ${process.versions.node}`;
+  return `${cpus().length} × ${cpu}, ${memory} GB, ${node}, ${process.platform}`;
 }
 
 interface Measured {

@@ -61,7 +61,8 @@ export function deployPlan(
   const p = `--project=${project}`;
   const account = `${config.serviceAccount}@${project}.iam.gserviceaccount.com`;
   const member = `--member=serviceAccount:${account}`;
-  const image = `${region}-docker.pkg.dev/${project}/${config.repository}/pixel-service:${options.tag}`;
+  const registry = `${region}-docker.pkg.dev/${project}/${config.repository}`;
+  const image = `${registry}/pixel-service:${options.tag}`;
   const job = `${config.service}${SWEEP_JOB_SUFFIX}`;
   const secret = `--set-secrets=TOKEN_KEYS=${config.tokenKeysSecret}:latest`;
   return [
@@ -149,7 +150,8 @@ export function deployPlan(
         'sinks',
         'update',
         '_Default',
-        `--add-exclusion=name=${config.service}-requests,filter=${requestLogFilter(config.service)}`,
+        `--add-exclusion=name=${config.service}-requests,` +
+          `filter=${requestLogFilter(config.service)}`,
         p,
       ],
       tolerate: 'already exists',
@@ -246,7 +248,8 @@ export function deployPlan(
         `--location=${region}`,
         `--schedule=${config.sweep.schedule}`,
         `--time-zone=${config.sweep.timeZone}`,
-        `--uri=https://run.googleapis.com/v2/projects/${project}/locations/${region}/jobs/${job}:run`,
+        `--uri=https://run.googleapis.com/v2/projects/${project}/locations/${region}` +
+          `/jobs/${job}:run`,
         '--http-method=POST',
         `--oauth-service-account-email=${account}`,
         p,

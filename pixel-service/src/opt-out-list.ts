@@ -43,7 +43,10 @@ export class OptOutList {
     return this.#ids.size;
   }
 
-  /** Loads opt-outs made since the last load; an opt-out at the same millisecond is loaded twice, harmlessly. */
+  /**
+   * Loads opt-outs made since the last load; one made in the same
+   * millisecond as the last load is loaded twice, harmlessly.
+   */
   async refresh(): Promise<void> {
     const found = await this.#load(this.#sinceMs);
     for (const optOut of found) {

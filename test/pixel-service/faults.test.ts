@@ -137,7 +137,7 @@ describeWithFirestore('storage outage in the middle of a burst', () => {
     expect((await fetch(`${service.base}/v1/links/${linkId}`, { headers: DEV })).status).toBe(200);
   }, 60_000);
 
-  it('re-ingests the dead letters from the log, and a second run stores nothing twice', async () => {
+  it('re-ingests the dead letters from the log; a second run stores nothing twice', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'mailping-dead-')), 'service.log');
     writeFileSync(file, service.output());
     const run = () =>

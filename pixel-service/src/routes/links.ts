@@ -209,7 +209,8 @@ function labelOf(body: CreateLinkBody): string {
  * owner's opt-out setting on, a small plain link under it.
  */
 export function pixelHtml(url: string, optOut?: string): string {
-  const image = `<img src="${url}" width="1" height="1" alt="" style="border:0;width:1px;height:1px">`;
+  const style = 'border:0;width:1px;height:1px';
+  const image = `<img src="${url}" width="1" height="1" alt="" style="${style}">`;
   if (!optOut) return image;
   return (
     `${image}<div style="font-size:11px;color:#80868b">Read receipt requested — ` +
