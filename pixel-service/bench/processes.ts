@@ -44,6 +44,12 @@ export async function buildBundles(): Promise<Bundles> {
   };
 }
 
+/** The Node options the Cloud Run image sets, so the service is measured as deployed. */
+export function deployedNodeOptions(): string {
+  const dockerfile = readFileSync(join(here, '../Dockerfile'), 'utf8');
+  return /^ENV NODE_OPTIONS=(.+)$/m.exec(dockerfile)?.[1]?.trim() ?? '';
+}
+
 export interface Server {
   base: string;
   child: ChildProcess;

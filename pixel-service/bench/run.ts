@@ -14,7 +14,7 @@ import { parseTokenKeys } from '../src/config';
 import { signToken } from '../src/token';
 import { CONNECTIONS, type LoadResult, load } from './load';
 import { countOperations } from './operations';
-import { buildBundles, type Server, startServer } from './processes';
+import { buildBundles, deployedNodeOptions, type Server, startServer } from './processes';
 import { printTable, type Row } from './table';
 
 const SECONDS = 8;
@@ -45,8 +45,13 @@ async function measure(emulatorHost: string): Promise<Row[]> {
     // Every fetch stored one by one: beyond the cap they would only be counted.
     DAILY_FETCH_CAP: '1000000',
   });
-  const start = (bundle: string, mode: string, project: string) =>
-    startServer(bundle, mode ? [mode] : [], env(project), PIXEL_PATH);
+  // The service runs with the image's Node options; the baselines with none.
+  const deployed = { NODE_OPTIONS: deployedNodeOptions() };
+  const start = (bundle: string, mode: string, project: string) => {
+    const own = bundle !== bundles.baseline;
+    const options = own ? { ...env(project), ...deployed } : env(project);
+    return startServer(bundle, mode ? [mode] : [], options, PIXEL_PATH);
+  };
 
   const stored = await pair(
     () => start(bundles.baseline, 'store', 'demo-bench-baseline'),
