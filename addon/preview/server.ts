@@ -43,6 +43,10 @@ export function buildPreview(serviceUrl: string): FastifyInstance {
     app.get(path, async (_request, reply) => reply.type(asset.type).send(body));
   }
   app.get('/preview/state', async () => state());
+  app.post('/preview/open', async () => {
+    session.refreshHome();
+    return state();
+  });
   app.post<{ Body: Static<typeof DraftBody> }>(
     '/preview/draft',
     { schema: { body: DraftBody } },

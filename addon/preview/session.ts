@@ -121,6 +121,15 @@ export class PreviewSession {
   }
 
   /** A button or clickable row on a card, by the function it names. */
+  /**
+   * Asks the service again for the home card when the side panel shows it:
+   * links may have been minted since the card was drawn, and a person
+   * opening the page expects to see them.
+   */
+  refreshHome(): void {
+    if (this.stacks.sidebar.length === 1) this.act('sidebar', ActionName.refreshHome, {}, {});
+  }
+
   act(
     panel: Panel,
     name: string,

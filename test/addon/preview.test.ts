@@ -73,12 +73,14 @@ describe('the deployed service', () => {
 describeWithFirestore('the local preview', () => {
   describeWithBrowser('in a real browser', () => {
     let local: { child: ChildProcess; url: string };
+    let serviceUrl: string;
     let browser: BrowserContext;
     let page: Page;
 
     beforeAll(async () => {
       mkdirSync(shots, { recursive: true });
       const [port, previewPort] = [await freePort(), await freePort()];
+      serviceUrl = `http://127.0.0.1:${port}`;
       local = await startLocal({
         PORT: String(port),
         PREVIEW_PORT: String(previewPort),
@@ -137,5 +139,17 @@ describeWithFirestore('the local preview', () => {
       await page.screenshot({ path: join(shots, 'timeline-1280x800.png') });
       await sidebar.screenshot({ path: join(shots, 'timeline-card.png') });
     }, 60_000);
+
+    it('lists, when the page opens, a link minted after the side panel was drawn', async () => {
+      await click(page, 'Start over');
+      const minted = await fetch(`${serviceUrl}/v1/links`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer dev', 'content-type': 'application/json' },
+        body: JSON.stringify({ label: 'Minted from the command line' }),
+      });
+      expect(minted.status).toBe(201);
+      await page.reload();
+      await page.locator('#sidebar-panel').getByText('Minted from the command line').waitFor();
+    }, 30_000);
   });
 });

@@ -117,4 +117,4 @@ byId('open-addon').addEventListener('click', () => call('/preview/compose', {}))
 byId('open-sent').addEventListener('click', () => call('/preview/open-sent', {}));
 byId('reset').addEventListener('click', () => call('/preview/reset', {}));
 
-call('/preview/state');
+call('/preview/open', {});
