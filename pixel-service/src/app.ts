@@ -131,15 +131,17 @@ export async function buildApp(config: Config, deps: Deps): Promise<FastifyInsta
       });
       api.setValidatorCompiler(validatorCompiler);
       api.setErrorHandler(apiErrorHandler);
+      // Every API route answers 503 in time while storage is down.
+      const store = withDeadline(deps.store, config.apiStoreTimeoutMs);
       await api.register(linkRoutes, {
-        store: withDeadline(deps.store, config.apiStoreTimeoutMs),
+        store,
         verifyIdentity: deps.verifyIdentity,
         publicUrl: config.publicUrl,
         tokenKeys: config.tokenKeys,
         now,
       });
       await api.register(meRoutes, {
-        store: deps.store,
+        store,
         verifyIdentity: deps.verifyIdentity,
         publicUrl: config.publicUrl,
         tokenKeys: config.tokenKeys,

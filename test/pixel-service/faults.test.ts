@@ -112,15 +112,17 @@ describeWithFirestore('storage outage in the middle of a burst', () => {
     expect(ready.status).toBe(503);
     expect(await ready.json()).toMatchObject({ status: 'unavailable', storage: 'down' });
 
-    const started = Date.now();
-    const detail = await fetch(`${service.base}/v1/links/${linkId}`, { headers: DEV });
-    expect(detail.status).toBe(503);
-    expect(await detail.json()).toEqual({
-      statusCode: 503,
-      error: 'Service Unavailable',
-      message: 'storage is unavailable right now; try again in a minute',
-    });
-    expect(Date.now() - started).toBeLessThan(API_STORE_TIMEOUT_MS + ANSWER_BOUND_MS);
+    for (const path of [`/v1/links/${linkId}`, '/v1/links', '/v1/me/settings']) {
+      const started = Date.now();
+      const answer = await fetch(`${service.base}${path}`, { headers: DEV });
+      expect(answer.status).toBe(503);
+      expect(await answer.json()).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'storage is unavailable right now; try again in a minute',
+      });
+      expect(Date.now() - started).toBeLessThan(API_STORE_TIMEOUT_MS + ANSWER_BOUND_MS);
+    }
   }, 30_000);
 
   it('recovers by itself once storage is back', async () => {
