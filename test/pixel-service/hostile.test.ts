@@ -11,10 +11,10 @@ import { PIXEL_GIF } from '../../pixel-service/src/gif';
 import { devIdentity } from '../../pixel-service/src/identity';
 import { signToken } from '../../pixel-service/src/token';
 import { describeWithFirestore, newProjectId, rawFirestore, testStore } from '../support/firestore';
+import { ALICE } from '../support/fixtures';
 import { testConfig } from '../support/service';
 
 const LINK_ID = 'hostileAAAAAAAAAAAAAAA';
-const ALICE = { authorization: 'Bearer dev:alice' };
 const RUNS = 150;
 
 const address = fc.oneof(

@@ -18,10 +18,9 @@ import {
   resetProject,
   testStore,
 } from '../support/firestore';
+import { ALICE, BOB } from '../support/fixtures';
 import { testConfig } from '../support/service';
 
-const ALICE = { authorization: 'Bearer dev:alice' };
-const BOB = { authorization: 'Bearer dev:bob' };
 const PREVIEW = 'http://127.0.0.1:5173';
 const STRANGER = 'https://evil.example';
 const DAY_ONE = Date.parse('2026-12-01T10:00:00Z');

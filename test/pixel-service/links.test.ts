@@ -8,12 +8,8 @@ import {
   resetProject,
   testStore,
 } from '../support/firestore';
+import { ALICE, BOB, GMAIL_PROXY_UA } from '../support/fixtures';
 import { testConfig } from '../support/service';
-
-const ALICE = { authorization: 'Bearer dev:alice' };
-const BOB = { authorization: 'Bearer dev:bob' };
-const GMAIL_PROXY_UA =
-  'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)';
 
 describeWithFirestore('links API', () => {
   const projectId = newProjectId();

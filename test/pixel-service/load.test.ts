@@ -10,11 +10,10 @@ import { devIdentity } from '../../pixel-service/src/identity';
 import { signToken } from '../../pixel-service/src/token';
 import { type Answer, burst } from '../support/burst';
 import { describeWithFirestore, newProjectId, rawFirestore, testStore } from '../support/firestore';
+import { GMAIL_PROXY_UA } from '../support/fixtures';
 import { testConfig } from '../support/service';
 
 const CONNECTIONS = 100;
-const GMAIL_PROXY_UA =
-  'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)';
 
 /** A link id of the token alphabet, distinct for each index. */
 const linkIdOf = (index: number) => `load${String(index).padStart(18, '0')}`;

@@ -9,10 +9,9 @@ import {
   resetProject,
   testStore,
 } from '../support/firestore';
+import { ALICE, BROWSER_UA } from '../support/fixtures';
 import { testConfig } from '../support/service';
 
-const ALICE = { authorization: 'Bearer dev:alice' };
-const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 describeWithFirestore('recipient opt-out', () => {

@@ -16,10 +16,9 @@ import {
   resetProject,
   testStore,
 } from '../support/firestore';
+import { GMAIL_PROXY_UA } from '../support/fixtures';
 import { testConfig } from '../support/service';
 
-const GMAIL_PROXY_UA =
-  'Mozilla/5.0 (Windows NT 5.1; rv:11.0) Gecko Firefox/11.0 (via ggpht.com GoogleImageProxy)';
 const CLIENT_IP = '66.249.84.77';
 const LINK_ID = 'AAAAAAAAAAAAAAAAAAAAAA';
 

@@ -11,11 +11,10 @@ import {
   resetProject,
   testStore,
 } from '../support/firestore';
+import { ALICE, BROWSER_UA } from '../support/fixtures';
 import { testConfig } from '../support/service';
 
-const ALICE = { authorization: 'Bearer dev:alice' };
 const DAY_MS = 86_400_000;
-const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36';
 const START = Date.parse('2026-12-01T10:00:00Z');
 
 describeWithFirestore('retention', () => {
