@@ -115,7 +115,8 @@ async function waitUntilReady(host: string, child: ChildProcess, log: () => stri
   throw new Error(`Firestore emulator did not answer within ${READY_TIMEOUT_MS} ms`);
 }
 
-async function resetEmulator(host: string, projectId: string): Promise<void> {
+/** Deletes every document of one project in the emulator at `host`. */
+export async function resetEmulator(host: string, projectId: string): Promise<void> {
   const url = `http://${host}/emulator/v1/projects/${projectId}/databases/(default)/documents`;
   const response = await fetch(url, { method: 'DELETE' });
   if (!response.ok) throw new Error(`emulator reset failed: ${response.status}`);

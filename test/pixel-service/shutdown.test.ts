@@ -4,15 +4,11 @@
  * service logs each received fetch id at debug level, so the test compares
  * what was received with what was stored, id by id.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { get } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort } from '../../pixel-service/dev/emulator';
 import { parseTokenKeys } from '../../pixel-service/src/config';
 import { PIXEL_GIF } from '../../pixel-service/src/gif';
 import { signToken } from '../../pixel-service/src/token';
+import { buildBundle, type RunningBundle, startBundle } from '../support/bundle';
 import {
   describeWithFirestore,
   emulatorHost,
@@ -27,44 +23,26 @@ const CONCURRENCY = 40;
 
 describeWithFirestore('the built service under SIGTERM', () => {
   const projectId = newProjectId();
-  const bundle = join(mkdtempSync(join(tmpdir(), 'mailping-bundle-')), 'server.js');
-  let child: ChildProcess;
-  let output = '';
-  let port: number;
+  let service: RunningBundle;
 
   beforeAll(async () => {
-    execFileSync('node', ['pixel-service/build.mjs', bundle], { stdio: 'ignore' });
-    port = await freePort();
-    child = spawn('node', [bundle], {
-      env: {
-        PATH: process.env.PATH,
-        PORT: String(port),
-        TOKEN_KEYS: TEST_TOKEN_KEYS,
-        GOOGLE_CLOUD_PROJECT: projectId,
-        FIRESTORE_EMULATOR_HOST: emulatorHost,
-        METADATA_SERVER_DETECTION: 'none',
-        TRUSTED_PROXY_HOPS: '1',
-        STORE_TIMEOUT_MS: '5000',
-        LOG_LEVEL: 'debug',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    service = await startBundle(buildBundle(), {
+      TOKEN_KEYS: TEST_TOKEN_KEYS,
+      GOOGLE_CLOUD_PROJECT: projectId,
+      FIRESTORE_EMULATOR_HOST: emulatorHost,
+      TRUSTED_PROXY_HOPS: '1',
+      STORE_TIMEOUT_MS: '5000',
+      LOG_LEVEL: 'debug',
     });
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    await waitForHealth(port);
   }, 60_000);
   afterAll(() => {
-    child.kill('SIGKILL');
+    service.child.kill('SIGKILL');
   });
 
   it('stores every fetch it received, then exits cleanly', async () => {
     const linkId = 'BBBBBBBBBBBBBBBBBBBBBB';
-    const url = `http://127.0.0.1:${port}/p/${signToken(parseTokenKeys(TEST_TOKEN_KEYS), linkId)}.gif`;
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const url = `${service.base}/p/${signToken(parseTokenKeys(TEST_TOKEN_KEYS), linkId)}.gif`;
+    const exited = new Promise<number | null>((resolve) => service.child.once('exit', resolve));
     let sent = 0;
     let inFlight = 0;
     let inFlightAtSigterm = 0;
@@ -73,7 +51,7 @@ describeWithFirestore('the built service under SIGTERM', () => {
         sent += 1;
         if (sent === FETCHES / 4) {
           inFlightAtSigterm = inFlight;
-          child.kill('SIGTERM');
+          service.child.kill('SIGTERM');
         }
         inFlight += 1;
         const body = await fetchGif(url);
@@ -85,12 +63,14 @@ describeWithFirestore('the built service under SIGTERM', () => {
     expect(await exited).toBe(0);
 
     const stored = await rawFirestore(projectId).collection(`links/${linkId}/fetches`).get();
-    const received = [...output.matchAll(/"fetchId":"([\w-]+)"/g)].map((match) => match[1]);
+    const received = [...service.output().matchAll(/"fetchId":"([\w-]+)"/g)].map(
+      (match) => match[1],
+    );
     expect(inFlightAtSigterm).toBeGreaterThan(10);
     expect(received.length).toBeGreaterThan(FETCHES / 8);
     expect(stored.docs.map((doc) => doc.id).sort()).toEqual(received.sort());
-    expect(output).toContain('draining before exit');
-    expect(output).not.toContain(CLIENT_IP);
+    expect(service.output()).toContain('draining before exit');
+    expect(service.output()).not.toContain(CLIENT_IP);
   }, 60_000);
 });
 
@@ -111,16 +91,4 @@ function fetchGif(url: string): Promise<Buffer | 'refused' | 'lost'> {
       resolve(error.code === 'ECONNREFUSED' ? 'refused' : 'lost'),
     );
   });
-}
-
-async function waitForHealth(port: number) {
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('service did not start');
 }

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Firestore } from '@google-cloud/firestore';
+import { resetEmulator } from '../../pixel-service/dev/emulator';
 import { Store } from '../../pixel-service/src/store';
 import type { RetentionDays } from '../../shared/contract';
 
@@ -40,8 +41,6 @@ export function testStore(
   });
 }
 
-export async function resetProject(projectId: string): Promise<void> {
-  const url = `http://${emulatorHost}/emulator/v1/projects/${projectId}/databases/(default)/documents`;
-  const response = await fetch(url, { method: 'DELETE' });
-  if (!response.ok) throw new Error(`emulator reset failed: ${response.status}`);
+export function resetProject(projectId: string): Promise<void> {
+  return resetEmulator(emulatorHost, projectId);
 }
