@@ -1,5 +1,5 @@
 /** The add-on's API: the caller's links, their timelines and signals. */
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
@@ -158,7 +158,7 @@ export async function linkRoutes(base: FastifyInstance, options: LinkOptions) {
         throw new HttpError(400, 'body/messageAt is only allowed with type "sent"');
       }
       const signal: Signal = {
-        id: randomBytes(15).toString('base64url'),
+        id: randomUUID(),
         linkId: link.id,
         type,
         at: options.now(),
