@@ -26,6 +26,7 @@ import { meRoutes } from './routes/me';
 import { optOutRoutes } from './routes/opt-out';
 import { pixelRoutes } from './routes/pixel';
 import { publicPageRoutes } from './routes/public-pages';
+import { serializerCompiler } from './serialization';
 import type { Store } from './store';
 import { withDeadline } from './store-deadline';
 import { validatorCompiler } from './validation';
@@ -130,6 +131,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<FastifyInsta
         previewOrigin: config.previewOrigin,
       });
       api.setValidatorCompiler(validatorCompiler);
+      api.setSerializerCompiler(serializerCompiler);
       api.setErrorHandler(apiErrorHandler);
       // Every API route answers 503 in time while storage is down.
       const store = withDeadline(deps.store, config.apiStoreTimeoutMs);
