@@ -8,8 +8,10 @@ import Fastify, {
   type FastifyRequest,
   LogController,
 } from 'fastify';
+import type { DestinationStream } from 'pino';
 import type { NetworkIndex } from '../../shared/networks/network-index';
 import { loadNetworkIndex } from '../../shared/networks/snapshots';
+import { logFinishedRequests } from './access-log';
 import { apiGuards } from './api-guards';
 import { answerClientError } from './client-error';
 import type { Config } from './config';
@@ -37,6 +39,8 @@ export interface Deps {
   /** Which network an address belongs to; defaults to the shipped snapshots. */
   networks?: NetworkIndex;
   now?: () => number;
+  /** Where log lines go: standard output unless a test reads them. */
+  logStream?: DestinationStream;
 }
 
 /** Bodies are small JSON; anything larger is refused before parsing. */
@@ -58,13 +62,20 @@ export async function buildApp(config: Config, deps: Deps): Promise<FastifyInsta
   const now = deps.now ?? Date.now;
   const networks = deps.networks ?? loadNetworkIndex();
   const app = Fastify({
-    logger: { ...loggerOptions(config.logLevel), stream: logDestination() },
+    logger: { ...loggerOptions(config.logLevel), stream: deps.logStream ?? logDestination() },
+    // Every line logged for a request carries its trace, so Cloud Logging
+    // groups them under the request.
+    childLoggerFactory: (logger, bindings, options, raw) =>
+      logger.child(
+        { ...bindings, ...traceField(raw.headers['x-cloud-trace-context'], config.projectId) },
+        options,
+      ),
     // Believe exactly the X-Forwarded-For entries our own proxies appended;
     // anything to their left was written by the client and may be forged.
     trustProxy: (_address: string, hop: number) => hop < config.trustedProxyHops,
     bodyLimit: BODY_LIMIT_BYTES,
     http: { maxHeaderSize: MAX_HEADER_BYTES },
-    // One line per finished request, written by the onResponse hook below.
+    // One line per finished request, written by logFinishedRequests.
     logController: new LogController({ disableRequestLogging: true }),
     // Requests that arrive on open connections after SIGTERM still get served.
     return503OnClosing: false,
@@ -73,24 +84,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<FastifyInsta
     clientErrorHandler: answerClientError,
   });
 
-  app.addHook('onRequest', async (request) => {
-    const trace = traceField(request.headers['x-cloud-trace-context'], config.projectId);
-    if (Object.keys(trace).length > 0) request.log = request.log.child(trace);
-  });
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      {
-        httpRequest: {
-          requestMethod: request.method,
-          // The route pattern, never the URL: pixel URLs carry tokens.
-          requestUrl: request.routeOptions.url ?? 'unmatched',
-          status: reply.statusCode,
-          latency: `${(reply.elapsedTime / 1000).toFixed(3)}s`,
-        },
-      },
-      'request done',
-    );
-  });
+  logFinishedRequests(app, config.projectId);
   const optOuts = new OptOutList((sinceMs) => deps.store.optOutsSince(sinceMs), app.log);
   app.decorate('optOuts', optOuts);
   app.addHook('onClose', async () => optOuts.stop());
