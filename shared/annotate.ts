@@ -67,7 +67,9 @@ function keptHeaders(raw: RawRequest['headers']): Record<string, string> {
 export function parseAddress(ip: string): Address | undefined {
   const text = String(ip ?? '').trim();
   // No real address is this long; refuse before the parser sees it.
-  if (text.length > 64 || !ipaddr.isValid(text)) return undefined;
+  if (text.length > 64) return undefined;
+  // process() refuses what isValid() refuses; asking isValid() first would
+  // parse every good address twice.
   try {
     return ipaddr.process(text);
   } catch {
