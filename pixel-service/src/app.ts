@@ -20,6 +20,7 @@ import { apiErrorHandler } from './errors';
 import { sendPixel } from './gif';
 import type { VerifyIdentity } from './identity';
 import { logDestination, loggerOptions, traceField } from './logger';
+import { notFoundHandler } from './not-found';
 import { OptOutList } from './opt-out-list';
 import { exportDownloadRoutes } from './routes/export-download';
 import { healthRoutes } from './routes/health';
@@ -51,6 +52,7 @@ const READY_TIMEOUT_MS = 1000;
  * sees them; a proxy's oversized User-Agent must still get the GIF and count.
  */
 const MAX_HEADER_BYTES = 128 * 1024;
+const MAX_PARAM_LENGTH = 200;
 
 /** A URL the router cannot even decode still gets the image on the pixel path. */
 function answerFrameworkError(error: Error, request: FastifyRequest, reply: FastifyReply) {
@@ -79,7 +81,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<FastifyInsta
     logController: new LogController({ disableRequestLogging: true }),
     // Requests that arrive on open connections after SIGTERM still get served.
     return503OnClosing: false,
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
   });
@@ -90,12 +92,7 @@ export async function buildApp(config: Config, deps: Deps): Promise<FastifyInsta
   app.addHook('onClose', async () => optOuts.stop());
   app.addHook('onClose', async () => deps.store.close());
 
-  // An unknown route never echoes its URL, which may carry a pixel token; any
-  // other method on a pixel URL still gets the image.
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/p/')) return sendPixel(reply.code(200));
-    return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'no such route' });
-  });
+  app.setNotFoundHandler(notFoundHandler(app, MAX_PARAM_LENGTH));
   await app.register(healthRoutes, {
     pingStore: () => deps.store.ping(),
     networkAges: () => networks.ages(now()),
