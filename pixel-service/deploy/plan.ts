@@ -238,23 +238,30 @@ export function deployPlan(
       ],
     },
     {
-      title: 'Run the sweep every day',
-      args: [
-        'scheduler',
-        'jobs',
-        'create',
-        'http',
-        job,
-        `--location=${region}`,
-        `--schedule=${config.sweep.schedule}`,
-        `--time-zone=${config.sweep.timeZone}`,
-        `--uri=https://run.googleapis.com/v2/projects/${project}/locations/${region}` +
-          `/jobs/${job}:run`,
-        '--http-method=POST',
-        `--oauth-service-account-email=${account}`,
-        p,
-      ],
+      title: 'Create the daily sweep schedule',
+      args: ['scheduler', 'jobs', 'create', 'http', job, ...sweepSchedule(config, job, account)],
       skipIf: ['scheduler', 'jobs', 'describe', job, `--location=${region}`, p],
     },
+    {
+      // Creating skips a schedule that exists, so a changed time or target
+      // would otherwise never reach it.
+      title: 'Apply the current settings to the sweep schedule',
+      args: ['scheduler', 'jobs', 'update', 'http', job, ...sweepSchedule(config, job, account)],
+    },
+  ];
+}
+
+/** The flags `scheduler jobs create http` and `update http` share for the sweep. */
+function sweepSchedule(config: DeployConfig, job: string, account: string): string[] {
+  const { project, region } = config;
+  return [
+    `--location=${region}`,
+    `--schedule=${config.sweep.schedule}`,
+    `--time-zone=${config.sweep.timeZone}`,
+    `--uri=https://run.googleapis.com/v2/projects/${project}/locations/${region}` +
+      `/jobs/${job}:run`,
+    '--http-method=POST',
+    `--oauth-service-account-email=${account}`,
+    `--project=${project}`,
   ];
 }

@@ -12,13 +12,17 @@ const INDEXES = JSON.parse(readFileSync(join(ROOT, 'firestore.indexes.json'), 'u
 const sample = (): DeployConfig => JSON.parse(readFileSync(SAMPLE, 'utf8'));
 
 function deploy(...args: string[]) {
+  return deployWith({}, ...args);
+}
+
+function deployWith(env: Record<string, string>, ...args: string[]) {
   const tsx = join(ROOT, 'node_modules/.bin/tsx');
   const run = spawnSync(tsx, ['pixel-service/deploy/deploy.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 60_000,
     // Only node on the PATH: a gcloud on this machine must never be reached by a test.
-    env: { ...process.env, PATH: dirname(process.execPath) },
+    env: { ...process.env, PATH: dirname(process.execPath), ...env },
   });
   return { status: run.status, out: run.stdout, err: run.stderr };
 }
@@ -148,6 +152,18 @@ describe('deploy dry run', () => {
     );
   });
 
+  it('applies the sweep schedule with the flags it was created with, on every deploy', () => {
+    const create = find('scheduler', 'jobs', 'create', 'http') ?? [];
+    const update = find('scheduler', 'jobs', 'update', 'http') ?? [];
+    expect(update.slice(5)).toEqual(create.slice(5));
+    expect(update).toContain('mailping-pixel-sweep');
+    expect(commands.indexOf(update)).toBeGreaterThan(commands.indexOf(create));
+    const steps = deployPlan(sample(), { tag: 'test', indexes: INDEXES });
+    expect(steps.find((s) => s.args[2] === 'update' && s.args[3] === 'http')?.skipIf).toBe(
+      undefined,
+    );
+  });
+
   it('plans from the sample when no deploy.json exists', () => {
     const fresh = deploy('--dry-run');
     expect(fresh.status).toBe(0);
@@ -215,5 +231,57 @@ describe('deploy configuration', () => {
     expect(steps.some((s) => s.args.includes('--update-env-vars=PUBLIC_URL={url}'))).toBe(false);
     const run = steps.find((s) => s.args[0] === 'run' && s.args[1] === 'deploy');
     expect(run?.args.join(' ')).toContain('@PUBLIC_URL=https://mailping.example.com');
+  });
+});
+
+describe('deploy over an existing project', () => {
+  let dir: string;
+  // Stands in for gcloud on a project deployed before: every resource it is
+  // asked to describe exists and every command succeeds. It records each call.
+  const FAKE_GCLOUD = `#!/bin/sh
+printf '%s\\n' "$@" >> "$GCLOUD_CALLS"
+printf '\\n' >> "$GCLOUD_CALLS"
+case "$*" in *'value(status.url)'*) echo https://mailping-pixel-abc.a.run.app ;; esac
+`;
+  const calls = () =>
+    readFileSync(join(dir, 'calls'), 'utf8')
+      .split('\n\n')
+      .filter((call) => call.length > 0)
+      .map((call) => call.split('\n'));
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mailping-redeploy-'));
+    writeFileSync(join(dir, 'gcloud'), FAKE_GCLOUD, { mode: 0o755 });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('applies a changed sweep schedule to the schedule that exists', () => {
+    const config: DeployConfig = {
+      ...sample(),
+      project: 'acme-mail',
+      oauthClientIds: ['999999999999-acme.apps.googleusercontent.com'],
+      operatorName: 'Acme Mail Ltd',
+      operatorContact: 'privacy@acme.example',
+      sweep: { schedule: '45 4 * * *', timeZone: 'Europe/Paris' },
+    };
+    const path = join(dir, 'deploy.json');
+    writeFileSync(path, JSON.stringify(config));
+
+    const result = deployWith(
+      { PATH: `${dir}:${dirname(process.execPath)}`, GCLOUD_CALLS: join(dir, 'calls') },
+      '--config',
+      path,
+    );
+
+    expect(result.err).toBe('');
+    expect(result.status).toBe(0);
+    const scheduler = calls().filter((call) => call[0] === 'scheduler');
+    expect(scheduler.map((call) => call.slice(0, 4).join(' '))).toEqual([
+      'scheduler jobs describe mailping-pixel-sweep',
+      'scheduler jobs update http',
+    ]);
+    expect(scheduler[1]).toEqual(
+      expect.arrayContaining(['--schedule=45 4 * * *', '--time-zone=Europe/Paris']),
+    );
   });
 });
