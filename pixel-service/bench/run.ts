@@ -19,7 +19,9 @@ import { printTable, type Row } from './table';
 
 const SECONDS = 8;
 const ROUNDS = 2;
-const STARTS = 5;
+const STARTS = 9;
+/** Fixed work per request given to bare Fastify, to show what work costs here. */
+const CALIBRATION_MICROSECONDS = [5, 10];
 const TOKEN_KEYS = `b1:${randomBytes(32).toString('base64')}`;
 const PIXEL_PATH = `/p/${signToken(parseTokenKeys(TOKEN_KEYS), 'benchAAAAAAAAAAAAAAAAA')}.gif`;
 
@@ -53,14 +55,20 @@ async function measure(emulatorHost: string): Promise<Row[]> {
     return startServer(bundle, mode ? [mode] : [], options, PIXEL_PATH);
   };
 
-  const stored = await pair(
-    () => start(bundles.baseline, 'store', 'demo-bench-baseline'),
-    () => start(bundles.service, 'store', 'demo-bench-service'),
-  );
-  const bare = await pair(
-    () => start(bundles.baseline, 'bare', 'demo-bench-bare'),
-    () => start(bundles.service, 'no-store', 'demo-bench-nostore'),
-  );
+  const stored = await sideBySide({
+    baseline: () => start(bundles.baseline, 'store', 'demo-bench-baseline'),
+    service: () => start(bundles.service, 'store', 'demo-bench-service'),
+  });
+  const bare = await sideBySide({
+    baseline: () => start(bundles.baseline, 'bare', 'demo-bench-bare'),
+    service: () => start(bundles.service, 'no-store', 'demo-bench-nostore'),
+    ...Object.fromEntries(
+      CALIBRATION_MICROSECONDS.map((us) => [
+        `busy:${us}`,
+        () => start(bundles.baseline, `busy:${us}`, 'demo-bench-busy'),
+      ]),
+    ),
+  });
   const startup = await startups(
     () => start(bundles.baseline, 'store', 'demo-bench-start-baseline'),
     () => start(bundles.main, '', 'demo-bench-start-main'),
@@ -70,36 +78,34 @@ async function measure(emulatorHost: string): Promise<Row[]> {
   return rowsOf({ stored, bare, startup, ops, addonBytes });
 }
 
-interface Pair {
-  baseline: LoadResult;
-  service: LoadResult;
-  peakMemoryMb: number;
+interface SideBySide {
+  results: Record<string, LoadResult>;
+  peakMemoryMb: Record<string, number>;
 }
 
-/** Alternates baseline and service, ABBA, and averages each side. */
-async function pair(baseline: () => Promise<Server>, service: () => Promise<Server>) {
-  const base = await baseline();
-  const own = await service();
-  const results: { baseline: LoadResult[]; service: LoadResult[] } = { baseline: [], service: [] };
+/**
+ * Loads each server in turn, the order reversed every round (ABC, CBA), so
+ * drift in the machine's load falls evenly on all of them; averages each.
+ */
+async function sideBySide(starters: Record<string, () => Promise<Server>>): Promise<SideBySide> {
+  const servers: Record<string, Server> = {};
   try {
-    await load(`${base.base}${PIXEL_PATH}`, 2);
-    await load(`${own.base}${PIXEL_PATH}`, 2);
+    for (const [name, start] of Object.entries(starters)) servers[name] = await start();
+    const names = Object.keys(servers);
+    const runs: Record<string, LoadResult[]> = Object.fromEntries(names.map((n) => [n, []]));
+    for (const name of names) await load(`${servers[name]?.base}${PIXEL_PATH}`, 2);
     for (let round = 0; round < ROUNDS; round += 1) {
-      const order =
-        round % 2 === 0 ? (['baseline', 'service'] as const) : (['service', 'baseline'] as const);
-      for (const side of order) {
-        const server = side === 'baseline' ? base : own;
-        results[side].push(await load(`${server.base}${PIXEL_PATH}`, SECONDS));
+      const order = round % 2 === 0 ? names : [...names].reverse();
+      for (const name of order) {
+        runs[name]?.push(await load(`${servers[name]?.base}${PIXEL_PATH}`, SECONDS));
       }
     }
     return {
-      baseline: average(results.baseline),
-      service: average(results.service),
-      peakMemoryMb: own.peakMemoryMb(),
-    } satisfies Pair;
+      results: Object.fromEntries(names.map((n) => [n, average(runs[n] ?? [])])),
+      peakMemoryMb: Object.fromEntries(names.map((n) => [n, servers[n]?.peakMemoryMb() ?? 0])),
+    };
   } finally {
-    await base.stop();
-    await own.stop();
+    await Promise.all(Object.values(servers).map((server) => server.stop()));
   }
 }
 
@@ -149,58 +155,71 @@ function describeMachine(): string {
 }
 
 interface Measured {
-  stored: Pair;
-  bare: Pair;
+  stored: SideBySide;
+  bare: SideBySide;
   startup: { baseline: number; service: number };
   ops: Awaited<ReturnType<typeof countOperations>>;
   addonBytes: number;
 }
 
 function rowsOf({ stored, bare, startup, ops, addonBytes }: Measured): Row[] {
-  const storedRatio = stored.service.requestsPerSecond / stored.baseline.requestsPerSecond;
-  const bareRatio = bare.service.requestsPerSecond / bare.baseline.requestsPerSecond;
+  const resultOf = (side: SideBySide, name: string): LoadResult => {
+    const result = side.results[name];
+    if (!result) throw new Error(`no load result for ${name}`);
+    return result;
+  };
+  const rate = (side: SideBySide, name: string) => resultOf(side, name).requestsPerSecond;
+  const storedRatio = rate(stored, 'service') / rate(stored, 'baseline');
+  const bareRatio = rate(bare, 'service') / rate(bare, 'baseline');
   const startRatio = startup.service / startup.baseline;
-  const peak = Math.max(stored.peakMemoryMb, bare.peakMemoryMb);
+  const peak = Math.max(stored.peakMemoryMb.service ?? 0, bare.peakMemoryMb.service ?? 0);
   const fmt = (r: LoadResult) => `${Math.round(r.requestsPerSecond)} req/s`;
   const lat = (r: LoadResult) => `${r.p50Ms} / ${r.p99Ms} ms`;
   const sum = (counts: Record<string, number>) =>
     Object.entries(counts)
       .map(([name, n]) => `${n} ${name}`)
       .join(', ') || 'none';
+  const calibration = CALIBRATION_MICROSECONDS.map((us) => ({
+    measure: `for scale: bare + ${us} µs of work a request`,
+    service: '',
+    baseline: fmt(resultOf(bare, `busy:${us}`)),
+    ratio: rate(bare, `busy:${us}`) / rate(bare, 'baseline'),
+  }));
   return [
     {
       measure: 'pixel with storage: throughput',
-      service: fmt(stored.service),
-      baseline: fmt(stored.baseline),
+      service: fmt(resultOf(stored, 'service')),
+      baseline: fmt(resultOf(stored, 'baseline')),
       ratio: storedRatio,
       target: '≥ 0.90',
       held: storedRatio >= 0.9,
     },
     {
       measure: 'pixel with storage: p50 / p99',
-      service: lat(stored.service),
-      baseline: lat(stored.baseline),
+      service: lat(resultOf(stored, 'service')),
+      baseline: lat(resultOf(stored, 'baseline')),
     },
     {
       measure: 'pixel with storage: failed answers',
-      service: String(stored.service.failures),
-      baseline: String(stored.baseline.failures),
+      service: String(resultOf(stored, 'service').failures),
+      baseline: String(resultOf(stored, 'baseline').failures),
       target: '0',
-      held: stored.service.failures === 0,
+      held: resultOf(stored, 'service').failures === 0,
     },
     {
       measure: 'overhead, storage off: throughput',
-      service: fmt(bare.service),
-      baseline: fmt(bare.baseline),
+      service: fmt(resultOf(bare, 'service')),
+      baseline: fmt(resultOf(bare, 'baseline')),
       ratio: bareRatio,
       target: '≥ 0.60',
       held: bareRatio >= 0.6,
     },
     {
       measure: 'overhead, storage off: p50 / p99',
-      service: lat(bare.service),
-      baseline: lat(bare.baseline),
+      service: lat(resultOf(bare, 'service')),
+      baseline: lat(resultOf(bare, 'baseline')),
     },
+    ...calibration,
     {
       measure: 'start-up to first served pixel',
       service: `${Math.round(startup.service)} ms`,
