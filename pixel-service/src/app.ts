@@ -54,10 +54,15 @@ const READY_TIMEOUT_MS = 1000;
 const MAX_HEADER_BYTES = 128 * 1024;
 const MAX_PARAM_LENGTH = 200;
 
-/** A URL the router cannot even decode still gets the image on the pixel path. */
-function answerFrameworkError(error: Error, request: FastifyRequest, reply: FastifyReply) {
+/**
+ * A URL the router cannot even decode still gets the image on the pixel path.
+ * Elsewhere the answer does not quote it, as the router's message would: an
+ * opt-out or export URL carries a token.
+ */
+function answerFrameworkError(_error: Error, request: FastifyRequest, reply: FastifyReply) {
   if (request.url.startsWith('/p/')) return sendPixel(reply.code(200));
-  return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: error.message });
+  const message = 'malformed URL: it cannot be decoded';
+  return reply.code(400).send({ statusCode: 400, error: 'Bad Request', message });
 }
 
 export async function buildApp(config: Config, deps: Deps): Promise<FastifyInstance> {

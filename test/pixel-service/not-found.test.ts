@@ -58,6 +58,19 @@ describe('requests no route takes', () => {
     expect(response.headers.allow).toBe('GET, HEAD, OPTIONS, POST');
   });
 
+  it('refuses a URL it cannot decode without quoting it', async () => {
+    const optOut = signToken(config.tokenKeys, LINK_ID);
+    const response = await app.inject({ method: 'GET', url: `/o/${optOut}%zz` });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'malformed URL: it cannot be decoded',
+    });
+    expect(response.body).not.toContain(optOut);
+  });
+
   it('still answers the preview preflight on an API path', async () => {
     const response = await withPreview.inject({
       method: 'OPTIONS',
