@@ -60,6 +60,7 @@ export function deployPlan(
   const { project, region } = config;
   const p = `--project=${project}`;
   const account = `${config.serviceAccount}@${project}.iam.gserviceaccount.com`;
+  const exclusion = `name=${config.service}-requests,filter=${requestLogFilter(config.service)}`;
   const member = `--member=serviceAccount:${account}`;
   const registry = `${region}-docker.pkg.dev/${project}/${config.repository}`;
   const image = `${registry}/pixel-service:${options.tag}`;
@@ -145,16 +146,14 @@ export function deployPlan(
       // Cloud Run logs every request on its own, with the client's full
       // address and the URL, which carries the pixel's token: keep those out.
       title: "Keep Cloud Run's request logs (full addresses, pixel URLs) out of storage",
-      args: [
-        'logging',
-        'sinks',
-        'update',
-        '_Default',
-        `--add-exclusion=name=${config.service}-requests,` +
-          `filter=${requestLogFilter(config.service)}`,
-        p,
-      ],
+      args: ['logging', 'sinks', 'update', '_Default', `--add-exclusion=${exclusion}`, p],
       tolerate: 'already exists',
+    },
+    {
+      // Adding an exclusion that exists changes nothing; this applies the
+      // current filter on a re-deploy.
+      title: 'Apply the current filter to that exclusion',
+      args: ['logging', 'sinks', 'update', '_Default', `--update-exclusion=${exclusion}`, p],
     },
     {
       title: 'Deploy the service to Cloud Run',

@@ -142,6 +142,15 @@ describe('deploy dry run', () => {
     expect(order(['logging', 'sinks'])).toBeLessThan(order(['run', 'deploy']));
   });
 
+  it('applies the current request-log filter when the exclusion already exists', () => {
+    const updates = commands.filter((c) => c[1] === 'logging' && c[3] === 'update');
+    const flags = updates.map((c) => c.find((w) => w.startsWith('--')) ?? '');
+    expect(flags.map((f) => f.split('=')[0])).toEqual(['--add-exclusion', '--update-exclusion']);
+    expect(flags[1]?.slice('--update-exclusion='.length)).toBe(
+      flags[0]?.slice('--add-exclusion='.length),
+    );
+  });
+
   it('deploys the daily sweep as a job the scheduler starts', () => {
     expect(find('run', 'jobs', 'deploy')).toContain('--args=sweep.js');
     expect(find('scheduler', 'jobs', 'create', 'http')).toEqual(
