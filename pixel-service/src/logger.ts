@@ -1,6 +1,7 @@
 /**
  * pino, shaped for Cloud Logging: `severity` instead of a numeric level,
- * `message` as the message key, and secrets redacted wherever they appear.
+ * `message` as the message key, and secrets redacted. The per-request line,
+ * built from fixed fields only, skips redaction (see access-log.ts).
  */
 import pino, { type DestinationStream, type LoggerOptions } from 'pino';
 
