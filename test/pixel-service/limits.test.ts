@@ -117,6 +117,18 @@ describeWithFirestore('abuse limits', () => {
     expect((await list(BOB)).statusCode).toBe(200);
   });
 
+  it('counts every API route against the same per-user limit', async () => {
+    const app = await start({ apiRatePerMinute: 3 });
+    const get = (url: string) => app.inject({ url, headers: ALICE });
+    expect((await get('/v1/me/settings')).statusCode).toBe(200);
+    expect((await get('/v1/links')).statusCode).toBe(200);
+    expect((await get('/v1/me/export')).statusCode).toBe(200);
+
+    for (const url of ['/v1/me/settings', '/v1/me/export', '/v1/links']) {
+      expect((await get(url)).statusCode).toBe(429);
+    }
+  });
+
   it('refuses a 10 MB body with 413 before reading it', async () => {
     const app = await start();
     const response = await app.inject({

@@ -20,11 +20,12 @@ import type { Signal } from '../../../shared/domain';
 import { buildTimeline, summarizeTimeline } from '../../../shared/timeline';
 import type { TokenKey } from '../config';
 import { HttpError } from '../errors';
-import type { Identity, VerifyIdentity } from '../identity';
+import type { VerifyIdentity } from '../identity';
 import type { Activity, Store, StoredLink } from '../store';
 import { newLinkId, signToken } from '../token';
 import { decodeCursor, encodeCursor } from './cursor';
 import { optOutUrl } from './opt-out';
+import { requireSignedIn } from './signed-in';
 
 export interface LinkOptions {
   store: Store;
@@ -32,12 +33,6 @@ export interface LinkOptions {
   publicUrl: string;
   tokenKeys: TokenKey[];
   now: () => number;
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    identity: Identity;
-  }
 }
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 404: ErrorSchema };
@@ -51,12 +46,7 @@ export async function linkRoutes(base: FastifyInstance, options: LinkOptions) {
   const { store } = options;
   const pixelUrl = (id: string) => `${options.publicUrl}/p/${signToken(options.tokenKeys, id)}.gif`;
 
-  app.decorateRequest('identity');
-  app.addHook('preHandler', async (request) => {
-    request.identity = await authenticate(request, options.verifyIdentity);
-  });
-  // After authentication, so the limit counts per user (see api-guards.ts).
-  app.addHook('preHandler', app.rateLimit());
+  requireSignedIn(app, options.verifyIdentity);
 
   const ownLink = async (request: FastifyRequest, id: string) => {
     const link = await store.findLink(id, request.identity.sub);
@@ -183,20 +173,6 @@ export async function linkRoutes(base: FastifyInstance, options: LinkOptions) {
     await store.deleteOwner(request.identity.sub);
     return reply.code(204).send(null);
   });
-}
-
-export async function authenticate(
-  request: FastifyRequest,
-  verify: VerifyIdentity,
-): Promise<Identity> {
-  const header = request.headers.authorization ?? '';
-  const match = /^Bearer ([^\s]{1,4096})$/.exec(header);
-  if (!match?.[1]) throw new HttpError(401, 'missing Authorization: Bearer <ID token>');
-  try {
-    return await verify(match[1]);
-  } catch {
-    throw new HttpError(401, 'the identity token is invalid, expired or not for this service');
-  }
 }
 
 function labelOf(body: CreateLinkBody): string {

@@ -17,7 +17,7 @@ import type { TokenKey } from '../config';
 import { EXPORT_TICKET_TTL_MS, signExportTicket } from '../export-ticket';
 import type { VerifyIdentity } from '../identity';
 import type { Store } from '../store';
-import { authenticate } from './links';
+import { requireSignedIn } from './signed-in';
 
 export interface MeOptions {
   store: Store;
@@ -39,10 +39,7 @@ export async function meRoutes(base: FastifyInstance, options: MeOptions) {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { store } = options;
 
-  app.decorateRequest('identity');
-  app.addHook('preHandler', async (request) => {
-    request.identity = await authenticate(request, options.verifyIdentity);
-  });
+  requireSignedIn(app, options.verifyIdentity);
 
   app.get('/me/settings', { schema: { response: { 200: SettingsSchema, ...errors } } }, (request) =>
     store.readSettings(request.identity.sub),
