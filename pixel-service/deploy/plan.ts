@@ -171,7 +171,10 @@ export function deployPlan(
         `--cpu=${config.run.cpu}`,
         `--min-instances=${config.run.minInstances}`,
         `--max-instances=${config.run.maxInstances}`,
-        `--set-env-vars=${envVars(config)}`,
+        // Update, not set: setting would drop the PUBLIC_URL a first deploy
+        // gave the service, and until the step below restored it, the new
+        // revision would mint pixel URLs on its own loopback address.
+        `--update-env-vars=${envVars(config)}`,
         secret,
       ],
     },

@@ -38,8 +38,8 @@ function shellWords(line: string): string[] {
 }
 
 function envOf(command: string[]): Record<string, string> {
-  const flag = command.find((w) => w.startsWith('--set-env-vars=')) ?? '';
-  const list = flag.slice('--set-env-vars=^@^'.length);
+  const flag = command.find((w) => /^--(set|update)-env-vars=/.test(w)) ?? '';
+  const list = flag.slice(flag.indexOf('^@^') + '^@^'.length);
   return Object.fromEntries(list.split('@').map((pair) => pair.split(/=(.*)/s).slice(0, 2)));
 }
 
@@ -230,6 +230,14 @@ describe('deploy configuration', () => {
     expect(configProblems({ ...sample(), run: { ...sample().run, minInstances: 20 } })).toEqual([
       'run.minInstances: must not exceed run.maxInstances',
     ]);
+  });
+
+  it('keeps the URL the service was told on a re-deploy', () => {
+    const steps = deployPlan(sample(), { tag: 'test', indexes: INDEXES });
+    const run = steps.find((s) => s.args[0] === 'run' && s.args[1] === 'deploy')?.args ?? [];
+    expect(run.some((w) => w.startsWith('--set-env-vars='))).toBe(false);
+    expect(envOf(run)).not.toHaveProperty('PUBLIC_URL');
+    expect(run.find((w) => w.startsWith('--update-env-vars='))).toBeDefined();
   });
 
   it('skips setting its own URL when a public URL is configured', () => {
