@@ -5,14 +5,17 @@
  * here, so it goes through a logger without redaction: there is nothing to
  * redact, and on the pixel's path redaction cost more than the line itself.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { traceField } from './logger';
 
 export const ACCESS_MESSAGE = 'request done';
 
-export function logFinishedRequests(app: FastifyInstance, projectId: string): void {
-  const access = app.log.child({}, { redact: [] });
-  app.addHook('onResponse', (request, reply, done) => {
+/** Writes the line for one finished request. */
+export type LogRequestDone = (request: FastifyRequest, reply: FastifyReply) => void;
+
+export function requestDoneLogger(log: FastifyBaseLogger, projectId: string): LogRequestDone {
+  const access = log.child({}, { redact: [] });
+  return (request, reply) =>
     access.info(
       {
         reqId: request.id,
@@ -26,6 +29,14 @@ export function logFinishedRequests(app: FastifyInstance, projectId: string): vo
       },
       ACCESS_MESSAGE,
     );
+}
+
+/** Logs every request that finishes through Fastify's hooks; returns the writer. */
+export function logFinishedRequests(app: FastifyInstance, projectId: string): LogRequestDone {
+  const logDone = requestDoneLogger(app.log, projectId);
+  app.addHook('onResponse', (request, reply, done) => {
+    logDone(request, reply);
     done();
   });
+  return logDone;
 }

@@ -11,7 +11,7 @@ import Fastify, {
 import type { DestinationStream } from 'pino';
 import type { NetworkIndex } from '../../shared/networks/network-index';
 import { loadNetworkIndex } from '../../shared/networks/snapshots';
-import { logFinishedRequests } from './access-log';
+import { type LogRequestDone, logFinishedRequests } from './access-log';
 import { apiGuards } from './api-guards';
 import { answerClientError } from './client-error';
 import type { Config } from './config';
@@ -68,6 +68,8 @@ function answerFrameworkError(_error: Error, request: FastifyRequest, reply: Fas
 export async function buildApp(config: Config, deps: Deps): Promise<FastifyInstance> {
   const now = deps.now ?? Date.now;
   const networks = deps.networks ?? loadNetworkIndex();
+  // Set once the app exists; the router's own errors skip the hooks.
+  let logDone: LogRequestDone = () => {};
   const app = Fastify({
     logger: { ...loggerOptions(config.logLevel), stream: deps.logStream ?? logDestination() },
     // Every line logged for a request carries its trace, so Cloud Logging
@@ -87,11 +89,14 @@ export async function buildApp(config: Config, deps: Deps): Promise<FastifyInsta
     // Requests that arrive on open connections after SIGTERM still get served.
     return503OnClosing: false,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
-    frameworkErrors: answerFrameworkError,
+    frameworkErrors: (error, request, reply) => {
+      reply.raw.once('finish', () => logDone(request, reply));
+      return answerFrameworkError(error, request, reply);
+    },
     clientErrorHandler: answerClientError,
   });
 
-  logFinishedRequests(app, config.projectId);
+  logDone = logFinishedRequests(app, config.projectId);
   const optOuts = new OptOutList((sinceMs) => deps.store.optOutsSince(sinceMs), app.log);
   app.decorate('optOuts', optOuts);
   app.addHook('onClose', async () => optOuts.stop());

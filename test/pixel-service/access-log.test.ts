@@ -74,6 +74,18 @@ describeWithFirestore('request log lines', () => {
     expect(done?.reqId).toBe(refused?.reqId);
   });
 
+  it('write the line for a URL the router cannot decode, without the URL', async () => {
+    const urls = [`/p/${token}%zz.gif`, `/o/${token}%zz`];
+    for (const url of urls) await app.inject({ url, headers: traced });
+    const done = lines.filter((line) => line.message === ACCESS_MESSAGE);
+    expect(done.map((line) => line.httpRequest)).toEqual([
+      expect.objectContaining({ requestUrl: 'unmatched', status: 200 }),
+      expect.objectContaining({ requestUrl: 'unmatched', status: 400 }),
+    ]);
+    expect(done[0]).toHaveProperty(['logging.googleapis.com/trace'], trace);
+    expect(JSON.stringify(lines)).not.toContain(token);
+  });
+
   it('leave the trace out when the header is missing or malformed', async () => {
     await app.inject({ url: `/p/${token}.gif`, headers: { 'x-cloud-trace-context': 'junk' } });
     expect(lines.length).toBeGreaterThan(0);
