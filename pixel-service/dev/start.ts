@@ -17,10 +17,10 @@ const PROJECT = /^demo-/.test(process.env.GOOGLE_CLOUD_PROJECT ?? '')
   ? (process.env.GOOGLE_CLOUD_PROJECT as string)
   : 'demo-mailping';
 
-/** The running emulator's `host:port`: the given one, or one started here. */
-async function emulatorHost(): Promise<string> {
+/** The running emulator's `host:port`, and whether it was started here. */
+async function emulatorHost(): Promise<{ host: string; ours: boolean }> {
   const given = process.env.FIRESTORE_EMULATOR_HOST;
-  if (given) return given;
+  if (given) return { host: given, ours: false };
   const jar = findEmulatorJar(process.env.FIRESTORE_EMULATOR_JAR);
   if (!jar) {
     console.error(INSTALL_HINT);
@@ -28,11 +28,11 @@ async function emulatorHost(): Promise<string> {
   }
   const emulator = await startEmulator({ jar });
   process.on('exit', () => emulator.process.kill());
-  return emulator.host;
+  return { host: emulator.host, ours: true };
 }
 
 async function start() {
-  const host = await emulatorHost();
+  const { host, ours } = await emulatorHost();
 
   // Set before any Google client exists: local storage, a demo project that
   // can never touch a real one, and no probing for a cloud metadata server.
@@ -54,15 +54,16 @@ async function start() {
   await startService(process.env);
   const preview = await startPreview({ serviceUrl: base, port: PREVIEW_PORT });
   process.on('exit', () => preview.stop());
-  console.log(instructions(base, host, preview.url));
+  const storage = ours ? 'data is gone when you stop' : 'your emulator; its data stays';
+  console.log(instructions(base, `${host}   (project ${PROJECT}; ${storage})`, preview.url));
 }
 
-function instructions(base: string, emulatorHost: string, previewUrl: string): string {
+function instructions(base: string, emulator: string, previewUrl: string): string {
   return `
 MailPing is running locally.
   add-on preview     ${previewUrl}/   (open it in a browser and click through)
   service            ${base}   (development identity: send "Authorization: Bearer dev")
-  Firestore emulator ${emulatorHost}   (project ${PROJECT}; data is gone when you stop)
+  Firestore emulator ${emulator}
 
 In the preview: Create tracking pixel, Insert into message, Send, play a
 recipient's client (Gmail, Apple Mail, Outlook, a scanner), then Open your
