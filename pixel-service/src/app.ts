@@ -131,6 +131,9 @@ export async function buildApp(config: Config, deps: Deps): Promise<FastifyInsta
         ratePerMinute: config.apiRatePerMinute,
         previewOrigin: config.previewOrigin,
       });
+      // The API reads JSON only: a text body would otherwise reach validation
+      // as a string and be refused as the wrong type, not the wrong format.
+      api.removeContentTypeParser('text/plain');
       api.setValidatorCompiler(validatorCompiler);
       api.setSerializerCompiler(serializerCompiler);
       api.setErrorHandler(apiErrorHandler);

@@ -163,12 +163,15 @@ describeWithFirestore('links API', () => {
     );
   });
 
-  it('tells a client that sends no JSON content type what to send', async () => {
+  it.each([
+    ['application/xml', '<link/>'],
+    ['text/plain', 'hello'],
+  ])('tells a client that sends %s what to send instead', async (type, payload) => {
     const response = await app.inject({
       method: 'POST',
       url: '/v1/links',
-      headers: { ...ALICE, 'content-type': 'application/xml' },
-      payload: '<link/>',
+      headers: { ...ALICE, 'content-type': type },
+      payload,
     });
     expect(response.statusCode).toBe(415);
     expect(response.json().message).toContain('Content-Type: application/json');
