@@ -23,10 +23,7 @@ export function requireSignedIn(app: FastifyInstance, verify: VerifyIdentity): v
   app.addHook('preHandler', app.rateLimit());
 }
 
-export async function authenticate(
-  request: FastifyRequest,
-  verify: VerifyIdentity,
-): Promise<Identity> {
+async function authenticate(request: FastifyRequest, verify: VerifyIdentity): Promise<Identity> {
   const header = request.headers.authorization ?? '';
   const match = /^Bearer ([^\s]{1,4096})$/.exec(header);
   if (!match?.[1]) throw new HttpError(401, 'missing Authorization: Bearer <ID token>');
